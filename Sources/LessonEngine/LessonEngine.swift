@@ -1,0 +1,2 @@
+/// The lesson engine.
+public enum LessonEngine {}

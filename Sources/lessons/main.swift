@@ -1,0 +1,2 @@
+import LessonEngine
+print("lessons")
