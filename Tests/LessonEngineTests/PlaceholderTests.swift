@@ -1,3 +1,0 @@
-import Testing
-@testable import LessonEngine
-@Test func placeholder() { #expect(Bool(true)) }
