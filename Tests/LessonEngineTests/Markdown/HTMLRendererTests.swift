@@ -112,3 +112,22 @@ func rendersSourcePositionsLikeCmark(index: Int) {
     }
     #expect(mismatches == [])
 }
+
+/// A code block the closure renders is replaced at the start of a line; one it declines
+/// renders as cmark renders it.
+@Test func codeBlockClosureReplacesOnlyTheBlocksItRenders() {
+    let source = "Text\n\n```swift\nlet a = 1\n```\n- item\n\n  ```\n  <plain>\n  ```\n"
+    var seen: [String] = []
+    let html = HTMLRenderer { block in
+        guard case .codeBlock(let info, _, _) = block.kind else { return nil }
+        seen.append(info)
+        return info == "swift" ? "<swift-block lines=\"\(block.range!.lines)\"/>" : nil
+    }.render(CommonMark.parse(source))
+    #expect(seen == ["swift", ""])
+    let reference = CommonMark.referenceHTML(source)
+    let cmarkSwiftBlock = "<pre><code class=\"language-swift\">let a = 1\n</code></pre>\n"
+    #expect(reference.contains(cmarkSwiftBlock))
+    #expect(
+        html
+            == reference.replacing(cmarkSwiftBlock, with: "<swift-block lines=\"3...5\"/>\n"))
+}
