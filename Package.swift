@@ -29,7 +29,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "LessonEngineTests", dependencies: ["LessonEngine"]),
+        .testTarget(
+            name: "LessonEngineTests", dependencies: ["LessonEngine"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -67,7 +67,11 @@ private let recurrentSection = #"""
     #expect(html.hasPrefix("<h4>3.3.1.1 LSTM</h4>\n<p>LSTM 的核心组件"))
 }
 
-private let articlePath = "/work/shared/source/article.md"
+/// The article sits in `shared/` beside the repository (here and in CI).
+private let articlePath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared/source/article.md").path
 
 /// The whole source article, where this machine has it.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: articlePath)))

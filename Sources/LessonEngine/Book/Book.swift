@@ -1,0 +1,62 @@
+import Foundation
+
+/// The book: every chapter under `Chapters/`, in file-name order.
+public struct Book: Sendable {
+    /// The package root.
+    public var root: URL
+    public var chapters: [Chapter]
+    /// Chapters that could not be read, each with its file and line.
+    public var problems: [LessonError]
+
+    /// Reads every `*.md` file of `root/Chapters`.
+    public static func load(root: URL) throws -> Book {
+        let folder = root.appendingPathComponent("Chapters")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        var chapters: [Chapter] = []
+        var problems: [LessonError] = []
+        for name in names {
+            let file = "Chapters/\(name)"
+            do {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                guard let source = String(data: data, encoding: .utf8) else {
+                    throw LessonError.source(
+                        file: file, line: 1, message: "the file is not valid UTF-8")
+                }
+                chapters.append(try ChapterParser(file: file, source: source).parse())
+            } catch let error as LessonError {
+                problems.append(error)
+            }
+        }
+        for (id, group) in Dictionary(grouping: chapters, by: \.id) where group.count > 1 {
+            problems.append(
+                .source(
+                    file: group[1].file, line: 1,
+                    message:
+                        "chapter id '\(id)' is used by \(group.map(\.file).joined(separator: " and "))"
+                ))
+        }
+        return Book(root: root, chapters: chapters, problems: problems)
+    }
+
+    /// The chapter (and section) a name means: `chapter3`, `3`, `3.1`, or a file's name.
+    public func find(_ name: String) throws -> (chapter: Chapter, section: Section?) {
+        let bare = name.hasPrefix("chapter") ? String(name.dropFirst("chapter".count)) : name
+        for chapter in chapters {
+            if chapter.id == name || chapter.number == bare || chapter.file == name
+                || chapter.file == "Chapters/\(name)" || chapter.file == "Chapters/\(name).md"
+            {
+                return (chapter, nil)
+            }
+            if let section = chapter.section(bare),
+                section.id.hasPrefix((chapter.number ?? "") + ".")
+            {
+                return (chapter, section)
+            }
+        }
+        let known = chapters.map { $0.id }.joined(separator: ", ")
+        throw LessonError.usage(
+            "no chapter or section named '\(name)'. Chapters: \(known). "
+                + "Sections are named by number, e.g. 3.1 (see `lessons list`).")
+    }
+}

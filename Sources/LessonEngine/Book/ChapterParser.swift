@@ -1,0 +1,140 @@
+/// Reads a chapter's Markdown into a `Chapter`: its title, numbered sections, Swift blocks
+/// with their expected outputs, and display formulas paired with the blocks that verify them.
+struct ChapterParser {
+    var file: String
+    var source: String
+
+    /// Parses the chapter; throws the first problem, with its file and line.
+    func parse() throws(LessonError) -> Chapter {
+        let document: MarkdownDocument
+        do throws(MarkdownError) {
+            document = try MarkdownDocument.parse(source)
+        } catch {
+            guard case .unterminatedDisplayMath(let position) = error else { fatalError() }
+            throw LessonError.source(
+                file: file, line: position.line,
+                message:
+                    "display math opened with $$ is not closed by $$ before the next blank line "
+                    + "(write \\$ for a literal dollar)")
+        }
+        var state = State(file: file)
+        try state.walk(document.root.children)
+        for span in document.math where span.display {
+            let section = state.sections.last { $0.line < span.range.start.line }?.id
+            state.formulas.append(
+                Formula(
+                    tex: span.tex, label: span.label, line: span.range.start.line, section: section)
+            )
+        }
+        state.formulas.sort { $0.line < $1.line }
+        try state.pairFormulas()
+
+        let top = state.titles.first
+        let heading = top.flatMap { Section.parse(heading: $0.text, level: 1, line: $0.line) }
+        let stem = String(file.split(separator: "/").last ?? "").replacingOccurrences(
+            of: ".md", with: "")
+        let slug = stem.drop { $0.isNumber || $0 == "-" }
+        return Chapter(
+            id: heading.map { "chapter\($0.id)" } ?? String(slug.isEmpty ? stem[...] : slug),
+            number: heading?.id,
+            title: heading?.title ?? top?.text ?? stem,
+            originalTitle: heading?.originalTitle,
+            file: file, source: source, sections: state.sections, blocks: state.blocks,
+            formulas: state.formulas, document: document)
+    }
+}
+
+extension ChapterParser {
+    fileprivate struct State {
+        var file: String
+        var titles: [(text: String, line: Int)] = []
+        var sections: [Section] = []
+        var blocks: [CodeBlock] = []
+        var formulas: [Formula] = []
+
+        mutating func walk(_ nodes: [MarkdownNode]) throws(LessonError) {
+            var previousWasSwift = false
+            for node in nodes {
+                let line = node.range?.start.line ?? 0
+                switch node.kind {
+                case .heading(let level):
+                    if level == 1 { titles.append((node.plainText, line)) }
+                    if level > 1,
+                        let section = Section.parse(
+                            heading: node.plainText, level: level, line: line)
+                    {
+                        sections.append(section)
+                    }
+                    previousWasSwift = false
+                case .codeBlock(let info, let literal, let fenced) where fenced:
+                    previousWasSwift = try codeBlock(
+                        node, info: info, literal: literal, previousWasSwift)
+                default:
+                    try walk(node.children)
+                    previousWasSwift = false
+                }
+            }
+        }
+
+        /// Records a Swift or output block; returns true if it was a Swift block.
+        private mutating func codeBlock(
+            _ node: MarkdownNode, info: String, literal: String, _ previousWasSwift: Bool
+        ) throws(LessonError) -> Bool {
+            let start = node.range?.start.line ?? 0
+            let end = node.range?.end.line ?? start
+            let (language, words) = InfoString.words(info)
+            do throws(OptionError) {
+                switch language {
+                case "swift":
+                    blocks.append(
+                        CodeBlock(
+                            id: blocks.count, file: file, startLine: start, endLine: end,
+                            code: literal,
+                            options: try BlockOptions(words: words), section: sections.last?.id))
+                    return true
+                case "output":
+                    guard previousWasSwift, !blocks.isEmpty else {
+                        throw OptionError("an output block must follow a swift block")
+                    }
+                    blocks[blocks.count - 1].expected = ExpectedOutput(
+                        text: literal, startLine: start, endLine: end,
+                        info: words.joined(separator: " "),
+                        tolerance: try ExpectedOutput.tolerance(from: words))
+                    return false
+                default:
+                    return false
+                }
+            } catch {
+                throw LessonError.source(file: file, line: start, message: error.message)
+            }
+        }
+
+        /// Pairs each formula with its verifying block: the one naming its label, else the
+        /// first runnable Swift block after it in the same section.
+        mutating func pairFormulas() throws(LessonError) {
+            let labels = Set(formulas.compactMap(\.label))
+            for block in blocks {
+                for label in block.options.verifies where !labels.contains(label) {
+                    throw LessonError.source(
+                        file: file, line: block.startLine,
+                        message: "verifies=\(label) names no labelled formula in this chapter")
+                }
+            }
+            for index in formulas.indices {
+                let formula = formulas[index]
+                if let label = formula.label,
+                    let named = blocks.first(where: {
+                        $0.runs && $0.options.verifies.contains(label)
+                    })
+                {
+                    formulas[index].verifiedBy = named.id
+                    continue
+                }
+                formulas[index].verifiedBy =
+                    blocks.first {
+                        $0.runs && $0.startLine > formula.line && $0.section == formula.section
+                    }?.id
+            }
+        }
+    }
+}

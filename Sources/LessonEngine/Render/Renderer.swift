@@ -1,0 +1,17 @@
+import Foundation
+
+/// Rendering entry points the commands use.
+public enum Renderer {
+    /// One Markdown file's HTML body, with no code run (`lessons render`).
+    public static func body(markdown: String, file: String) throws -> String {
+        let chapter = try ChapterParser(file: file, source: markdown).parse()
+        return PageRenderer(chapter: chapter, results: [:], book: [chapter]).body()
+    }
+}
+
+extension Workspace {
+    /// Writes the site for a passing check; the old site stays if anything fails.
+    public func writeSite(_ report: CheckReport) throws {
+        try SiteBuilder(root: root, results: report.results).write()
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Shows a run in a terminal: progress, each block's output as it arrives, and summaries.
+public final class TerminalReporter: RunObserver {
+    private let write: (String) -> Void
+    private var atLineStart = true
+    private var blockCount = 0
+    private var shown = 0
+    private var compiled = false
+
+    /// Writes to standard output unless told otherwise (tests pass a closure).
+    public init(
+        write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    ) {
+        self.write = write
+    }
+
+    public func status(_ text: String) { write(text) }
+
+    public func done(seconds: Double) { write(" done (\(Self.seconds(seconds)))\n") }
+
+    public func willCompile(_ chapter: Chapter, programs: Int) {
+        blockCount = chapter.blocks.filter(\.runs).count
+        let plural = programs == 1 ? "program" : "programs"
+        write("Compiling \(chapter.id) · \(chapter.title) (\(programs) \(plural))…")
+    }
+
+    public func didCompile(seconds: Double) {
+        guard !compiled else { return }
+        compiled = true
+        done(seconds: seconds)
+    }
+
+    public func blockStarted(_ block: CodeBlock) {
+        shown += 1
+        let setup = block.options.hidden ? " (setup)" : ""
+        write("▶ [\(shown)/\(blockCount)] \(block.location)\(setup) · \(block.title)\n")
+        atLineStart = true
+    }
+
+    public func blockPrinted(_ block: CodeBlock, _ text: String) {
+        for character in text {
+            if atLineStart { write("  │ ") }
+            write(String(character))
+            atLineStart = character == "\n"
+        }
+    }
+
+    public func blockFinished(_ result: BlockResult) {
+        if !atLineStart { write("\n") }
+        atLineStart = true
+        if case .notRun = result.outcome, !result.block.options.noRun {
+            shown += 1
+            write("▷ [\(shown)/\(blockCount)] \(result.block.location) · \(result.block.title)\n")
+        }
+        write(Self.verdict(result).map { "  \($0)\n" }.joined())
+    }
+
+    /// The lines under a finished block: what matched, what failed, and any diff.
+    static func verdict(_ result: BlockResult) -> [String] {
+        var lines: [String] = []
+        if let problem = result.problem, result.diff == nil {
+            lines += problem.split(separator: "\n").map { "✗ \($0)" }
+        } else if result.block.options.fails {
+            lines.append("✓ failed as expected")
+        }
+        if let diff = result.diff {
+            lines.append(
+                "✗ output differs from expected (\(result.block.file):\(result.block.expected?.startLine ?? 0))"
+            )
+            lines += diff.split(separator: "\n", omittingEmptySubsequences: false).map {
+                "    \($0)"
+            }
+        } else if result.block.expected != nil && result.passed {
+            lines.append("✓ output matches")
+        }
+        if result.truncated { lines.append("! output was cut off at the limit") }
+        return lines
+    }
+
+    /// The closing summary of `lessons run`.
+    public func summary(_ result: ChapterResult, section: Section?) {
+        for warning in result.warnings { write("warning: \(warning.description)\n") }
+        let failed = result.blocks.filter { !$0.passed && $0.diff == nil }.count
+        let formulas = result.chapter.formulas.filter { formula in
+            section.map { formula.section.map($0.contains) ?? false } ?? true
+        }
+        let verified = formulas.filter { $0.verifiedBy != nil }.count
+        let name = section.map { "\(result.chapter.id) §\($0.id)" } ?? result.chapter.id
+        write(
+            "── \(name): \(result.ranCount) blocks run · \(result.matchedCount) outputs matched · "
+                + "\(result.mismatchedCount) mismatched · \(failed) failed · "
+                + "\(verified)/\(formulas.count) formulas verified · "
+                + "\(Self.seconds(result.compileSeconds + result.runSeconds))\n")
+        let problems = section == nil ? result.problems : result.blocks.compactMap(\.problem)
+        if !problems.isEmpty {
+            write("\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n")
+            for problem in problems { write("  \(problem)\n") }
+        }
+    }
+
+    /// The closing summary of `lessons check` and `lessons build`.
+    public func checkSummary(_ report: CheckReport) {
+        for result in report.results {
+            let mark = result.passed ? "✓" : "✗"
+            write(
+                "\(mark) \(result.chapter.id) (\(result.chapter.file)): \(result.ranCount) blocks · "
+                    + "\(result.matchedCount) matched · \(result.mismatchedCount) mismatched · "
+                    + "\(result.chapter.formulas.count - result.unverifiedFormulas.count)/"
+                    + "\(result.chapter.formulas.count) formulas verified · "
+                    + "\(Self.seconds(result.compileSeconds + result.runSeconds))\n")
+            for block in result.blocks {
+                if let diff = block.diff, let problem = block.problem {
+                    write("  ✗ \(problem)\n")
+                    write(diff.split(separator: "\n").map { "      \($0)\n" }.joined())
+                }
+            }
+        }
+        for (file, count) in report.accepted {
+            write("accepted: rewrote \(count) output block\(count == 1 ? "" : "s") in \(file)\n")
+        }
+        let problems = report.problems
+        if problems.isEmpty {
+            write("All \(report.results.count) chapters passed.\n")
+        } else {
+            write("\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n")
+            for problem in problems { write("  \(problem)\n") }
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
+    }
+}

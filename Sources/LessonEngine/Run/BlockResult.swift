@@ -1,0 +1,50 @@
+/// A block's run and check: what it printed, how it ended, how that compared.
+public struct BlockResult: Sendable, Equatable {
+    public var block: CodeBlock
+    /// What it printed (for a `fails` block, with the failure's message at the end).
+    public var output: String
+    public var outcome: BlockOutcome
+    /// The difference from the expected output, as a unified diff; nil when they match or no
+    /// output was expected.
+    public var diff: String?
+    /// Output beyond the cap was dropped.
+    public var truncated = false
+
+    /// True when the block behaved as written: ran (or failed, if marked so) and printed what
+    /// it should.
+    public var passed: Bool {
+        guard diff == nil else { return false }
+        switch outcome {
+        case .completed: return !block.options.fails
+        case .trapped, .compileError: return block.options.fails
+        case .notRun: return block.options.noRun
+        default: return false
+        }
+    }
+
+    /// One line saying what went wrong, with the Markdown file and line; nil if it passed.
+    public var problem: String? {
+        if passed { return nil }
+        let at = block.location
+        switch outcome {
+        case .completed where block.options.fails:
+            return "\(at): block marked 'fails' ran without failing"
+        case .unexpectedSuccess:
+            return "\(at): block marked 'fails' ran without failing"
+        case .trapped(let message, let line):
+            return "\(block.file):\(line ?? block.codeLine): trap: \(message)"
+        case .compileError(let diagnostics):
+            let errors = diagnostics.filter { $0.severity == "error" }
+            return errors.map(\.description).joined(separator: "\n")
+        case .timedOut(let seconds):
+            return "\(at): time limit of \(Int(seconds)) s expired while this block ran"
+        case .exitedEarly(let status):
+            return "\(at): the program exited (status \(status)) while this block ran"
+        case .notRun(let reason):
+            return "\(at): not run: \(reason)"
+        case .completed:
+            return "\(block.file):\(block.expected?.startLine ?? block.startLine): "
+                + "output differs from expected"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A chapter's run: every block's result, the formulas left unverified, and the time taken.
+public struct ChapterResult: Sendable {
+    public var chapter: Chapter
+    public var blocks: [BlockResult]
+    /// Compiler warnings about chapter code, for the author.
+    public var warnings: [Diagnostic] = []
+    public var compileSeconds = 0.0
+    public var runSeconds = 0.0
+
+    /// Display formulas no block verifies.
+    public var unverifiedFormulas: [Formula] { chapter.formulas.filter { $0.verifiedBy == nil } }
+
+    /// Every problem, one per entry, each naming its file and line.
+    public var problems: [String] {
+        let formulaProblems = unverifiedFormulas.map {
+            "\(chapter.file):\($0.line): formula \($0.label.map { "'\($0)' " } ?? "")"
+                + "is not verified by any Swift block"
+        }
+        return blocks.compactMap(\.problem) + formulaProblems
+    }
+
+    public var passed: Bool { problems.isEmpty }
+
+    public var matchedCount: Int {
+        blocks.filter { $0.block.expected != nil && $0.diff == nil && $0.passed }.count
+    }
+    public var mismatchedCount: Int { blocks.filter { $0.diff != nil }.count }
+    public var ranCount: Int {
+        blocks.filter {
+            if case .notRun = $0.outcome { return false }
+            return true
+        }.count
+    }
+}

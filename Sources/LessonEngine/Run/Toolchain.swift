@@ -1,0 +1,105 @@
+import Foundation
+
+/// Builds the network library and compiles chapter programs against it.
+///
+/// The library is built in release mode with its own scratch path (`.build-lessons/`), so the
+/// engine never waits on the lock of a `swift build` or `swift test` that is running it.
+public struct Toolchain: Sendable {
+    /// The package root: the folder with `Package.swift`.
+    public var root: URL
+    /// Where the engine's own build of the library lives.
+    public var scratchPath: URL
+    /// Optimisation for chapter programs: `-Onone` compiles fastest; the library is optimised.
+    public var optimization = "-Onone"
+    public var library = "NeuralNet"
+
+    public init(root: URL) {
+        self.root = root
+        self.scratchPath = root.appendingPathComponent(".build-lessons")
+    }
+
+    /// The folder holding `libNeuralNet.so` and `Modules/`.
+    var libraryDirectory: URL { scratchPath.appendingPathComponent("release") }
+
+    /// Builds (or brings up to date) the release build of the library.
+    public func buildLibrary() throws -> Double {
+        let build = Subprocess(
+            executable: "swift",
+            arguments: [
+                "build", "-c", "release", "--product", library,
+                "--scratch-path", scratchPath.path,
+            ],
+            workingDirectory: root.path)
+        let result = try run(build, missing: "the Swift toolchain (swift) is not on PATH")
+        guard result.succeeded else {
+            throw LessonError.system(
+                "building the \(library) library failed:\n\(result.text)")
+        }
+        return result.seconds
+    }
+
+    /// Compiles a program; the result's diagnostics name Markdown lines.
+    func compile(_ program: ProgramSource, in folder: URL, name: String) throws -> Compilation {
+        let source = folder.appendingPathComponent(name + ".swift")
+        let executable = folder.appendingPathComponent(name)
+        try Data(program.text.utf8).write(to: source)
+        let modules = libraryDirectory.appendingPathComponent("Modules").path
+        let compile = Subprocess(
+            executable: "swiftc",
+            arguments: [
+                "-swift-version", "6", optimization, "-g", "-diagnostic-style", "llvm",
+                "-module-cache-path", scratchPath.appendingPathComponent("module-cache").path,
+                "-I", modules, "-L", libraryDirectory.path, "-l\(library)",
+                "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
+                "-module-name", "main", source.path, "-o", executable.path,
+            ],
+            workingDirectory: root.path)
+        let result = try run(compile, missing: "the Swift compiler (swiftc) is not on PATH")
+        return Compilation(
+            executable: result.succeeded ? executable : nil,
+            diagnostics: Diagnostic.parse(result.text),
+            log: result.text,
+            seconds: result.seconds)
+    }
+
+    private func run(_ process: Subprocess, missing: String) throws -> Subprocess.Result {
+        do {
+            return try process.run()
+        } catch LessonError.system(let message) where message.hasPrefix("cannot start") {
+            throw LessonError.system("\(missing): install Swift 6 and put its bin folder on PATH")
+        }
+    }
+}
+
+/// The outcome of compiling one program.
+struct Compilation: Sendable {
+    var executable: URL?
+    var diagnostics: [Diagnostic]
+    var log: String
+    var seconds: Double
+}
+
+/// One compiler message, `file:line:column: error: message`.
+public struct Diagnostic: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: String
+    public var message: String
+
+    public var description: String { "\(file):\(line):\(column): \(severity): \(message)" }
+
+    /// The diagnostics in a compiler's llvm-style output.
+    static func parse(_ text: String) -> [Diagnostic] {
+        text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count == 5, let number = Int(parts[1]), let column = Int(parts[2])
+            else { return nil }
+            let severity = parts[3].trimmingCharacters(in: .whitespaces)
+            guard ["error", "warning", "note"].contains(severity) else { return nil }
+            return Diagnostic(
+                file: String(parts[0]), line: number, column: column, severity: severity,
+                message: parts[4].trimmingCharacters(in: .whitespaces))
+        }
+    }
+}

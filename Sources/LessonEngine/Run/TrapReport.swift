@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads a trap out of a program's output and the Swift runtime's crash log.
+///
+/// The runtime prints `File.swift:12: Fatal error: message` and a `*** Signal 4 …` line; the
+/// backtracer writes frames such as `f() + 52 in main at Chapters/03.md:20:28` to a log file.
+struct TrapReport: Equatable {
+    /// The block's printed text without the runtime's crash noise, ending in the message.
+    var output: String
+    /// `Fatal error: Index out of range`, or what the crash log says.
+    var message: String
+    /// The Markdown line of the innermost frame in the chapter file.
+    var line: Int?
+
+    init(output raw: String, crashLog: String?, file: String, signal: Int32) {
+        var kept: [Substring] = []
+        var message: String?
+        for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("*** Signal ") || line.hasPrefix("💣 Program crashed") { continue }
+            if let range = line.range(of: "Fatal error: ") {
+                let text = "Fatal error: " + line[range.upperBound...]
+                message = message ?? text
+                kept.append(Substring(text))
+                continue
+            }
+            kept.append(line)
+        }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        let crashed = crashLog.flatMap(Self.crashLine)
+        let summary = message ?? crashed ?? "crashed with signal \(signal)"
+        if message == nil { kept.append(Substring(summary)) }
+        self.output = kept.joined(separator: "\n") + "\n"
+        self.message = summary
+        self.line = crashLog.flatMap { Self.firstFrameLine(in: $0, file: file) }
+    }
+
+    /// The line number of the first backtrace frame `at FILE:LINE:COLUMN`.
+    static func firstFrameLine(in log: String, file: String) -> Int? {
+        let needle = " at \(file):"
+        for line in log.split(separator: "\n") {
+            guard let range = line.range(of: needle) else { continue }
+            let number = line[range.upperBound...].prefix { $0.isNumber }
+            if let value = Int(number) { return value }
+        }
+        return nil
+    }
+
+    /// `Program crashed: Illegal instruction` from the log's `*** … ***` header.
+    static func crashLine(in log: String) -> String? {
+        guard
+            let line = log.split(separator: "\n").first(where: { $0.contains("Program crashed:") })
+        else { return nil }
+        var text = String(line.drop { $0 != "P" }.prefix { $0 != "*" })
+        if let address = text.range(of: " at 0x") { text = String(text[..<address.lowerBound]) }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}

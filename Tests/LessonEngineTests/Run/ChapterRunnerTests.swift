@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import LessonEngine
+
+/// Runs fixture chapters for real: compiled against the library, run, attributed, checked.
+@Suite struct ChapterRunnerTests {
+    @Test func aTrapNamesItsMarkdownLineAndStopsLaterBlocks() throws {
+        let result = try TestPackage.run("trap.md")
+        #expect(result.blocks.map(\.output).first == "before\n")
+        #expect(result.blocks[0].passed)
+        let trapLine = try TestPackage.line(of: "print(values[values.count])", in: "trap.md")
+        #expect(
+            result.blocks[1].outcome
+                == .trapped(message: "Fatal error: Index out of range", line: trapLine))
+        #expect(result.blocks[1].output == "about to fail\nFatal error: Index out of range\n")
+        guard case .notRun = result.blocks[2].outcome else {
+            Issue.record("the block after a trap ran: \(result.blocks[2].outcome)")
+            return
+        }
+        #expect(
+            result.problems.first
+                == "\(TestPackage.fixturePath("trap.md")):\(trapLine): trap: Fatal error: Index out of range"
+        )
+        #expect(!result.passed)
+    }
+
+    @Test func aCompileErrorNamesItsMarkdownLine() throws {
+        let result = try TestPackage.run("compile-error.md")
+        let line = try TestPackage.line(of: "let broken", in: "compile-error.md")
+        guard case .compileError(let diagnostics) = result.blocks[1].outcome else {
+            Issue.record("expected a compile error, got \(result.blocks[1].outcome)")
+            return
+        }
+        #expect(diagnostics.first?.line == line)
+        #expect(diagnostics.first?.file == TestPackage.fixturePath("compile-error.md"))
+        #expect(
+            result.problems.contains {
+                $0.hasPrefix("\(TestPackage.fixturePath("compile-error.md")):\(line):")
+            })
+        guard case .notRun = result.blocks[0].outcome else {
+            Issue.record("a block of a program that did not compile ran")
+            return
+        }
+    }
+
+    @Test func blocksMarkedFailsPassWhenTheyFailAndOnlyThen() throws {
+        let result = try TestPackage.run("expected-failures.md")
+        #expect(result.blocks.map(\.passed) == [true, true, true, false, true])
+        #expect(result.blocks[3].problem?.contains("ran without failing") == true)
+        #expect(result.problems.count == 1)
+    }
+
+    @Test func aMismatchFailsWithADiffAndToleranceForgivesRounding() throws {
+        let result = try TestPackage.run("mismatch.md")
+        #expect(result.blocks[0].diff == nil)
+        let diff = try #require(result.blocks[1].diff)
+        let expectedLine = try TestPackage.line(of: "0.3333333333333333", in: "mismatch.md")
+        #expect(
+            diff.contains(
+                "--- expected (\(TestPackage.fixturePath("mismatch.md")):\(expectedLine))"))
+        #expect(diff.contains("-0.667\n+0.6666666666666666"))
+        #expect(result.blocks[2].diff == nil, "0.30000000000000004 is within 1e-9 of 0.3")
+        #expect(result.mismatchedCount == 1)
+    }
+
+    @Test func theTimeLimitNamesTheRunningBlock() throws {
+        let result = try TestPackage.run("timeout.md", timeLimit: 3)
+        #expect(result.blocks[0].outcome == .completed)
+        #expect(result.blocks[1].outcome == .timedOut(seconds: 3))
+        let fence = try TestPackage.line(of: "var spins", in: "timeout.md") - 1
+        #expect(
+            result.problems == [
+                "\(TestPackage.fixturePath("timeout.md")):\(fence): time limit of 3 s expired while this block ran"
+            ])
+    }
+
+    @Test func unverifiedFormulasAreReportedWithTheirLines() throws {
+        let chapter = try TestPackage.fixture("formulas.md")
+        #expect(chapter.formulas.map(\.verifiedBy) == [0, 1, nil])
+        let line = try TestPackage.line(of: "w = x_1 * x_2", in: "formulas.md")
+        let result = try TestPackage.run("formulas.md")
+        #expect(
+            result.problems == [
+                "\(TestPackage.fixturePath("formulas.md")):\(line - 1): formula is not verified by any Swift block"
+            ])
+    }
+
+    @Test func liveReportingShowsEachBlockAndItsOutput() throws {
+        let chapter = try TestPackage.fixture("trap.md")
+        let log = Log()
+        let reporter = TerminalReporter { log.append($0) }
+        _ = try ChapterRunner(toolchain: TestPackage.toolchain()).run(chapter, observer: reporter)
+        let text = log.text
+        #expect(
+            text.contains(
+                "▶ [1/3] \(TestPackage.fixturePath("trap.md")):5 · print(\"before\")\n  │ before\n  ✓ output matches\n"
+            ))
+        #expect(text.contains("  │ about to fail\n"))
+        #expect(text.contains("✗ \(TestPackage.fixturePath("trap.md")):"))
+    }
+}
+
+/// Collects what a reporter writes.
+final class Log: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String] = []
+    func append(_ text: String) { lock.withLock { parts.append(text) } }
+    var text: String { lock.withLock { parts.joined() } }
+}
