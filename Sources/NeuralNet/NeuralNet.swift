@@ -1,2 +1,0 @@
-/// The network library. Its contents grow with issue 3.
-public enum NeuralNet {}
