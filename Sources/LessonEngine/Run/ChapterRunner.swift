@@ -69,7 +69,7 @@ public struct ChapterRunner: Sendable {
             result.diff = UnifiedDiff.make(
                 expected: OutputComparison.normalize(expected.text),
                 actual: OutputComparison.normalize(output),
-                header: "\(block.file):\(expected.startLine + 1)")
+                header: "\(block.file):\(expected.startLine)")
         }
         return result
     }

@@ -59,14 +59,15 @@ public struct Workspace: Sendable {
             case .failure(let error): report.runErrors.append("\(chapter.file): \(error)")
             }
         }
-        if accept { report.accepted = self.accept(report.results) }
+        if accept { report.accepted = self.accept(&report.results) }
         return report
     }
 
     /// Rewrites mismatched expected outputs in place; returns the files and block counts.
-    func accept(_ results: [ChapterResult]) -> [(file: String, blocks: Int)] {
+    /// A block whose file was rewritten no longer counts as mismatched.
+    func accept(_ results: inout [ChapterResult]) -> [(file: String, blocks: Int)] {
         var accepted: [(file: String, blocks: Int)] = []
-        for result in results {
+        for (index, result) in results.enumerated() {
             let changes = result.blocks.compactMap { block -> ExpectedOutputRewriter.Change? in
                 guard block.diff != nil, let expected = block.block.expected else { return nil }
                 return ExpectedOutputRewriter.Change(expected: expected, newText: block.output)
@@ -82,6 +83,9 @@ public struct Workspace: Sendable {
             do {
                 try ExpectedOutputRewriter.write(text, to: url)
                 accepted.append((result.chapter.file, changes.count))
+                for block in results[index].blocks.indices {
+                    results[index].blocks[block].diff = nil
+                }
             } catch {
                 accepted.append((result.chapter.file + " (not written: \(error))", 0))
             }

@@ -24,6 +24,7 @@ import Testing
         let before = try String(contentsOf: copy, encoding: .utf8)
         let report = workspace.check(book: try workspace.loadBook(), jobs: 1, accept: true)
         #expect(report.accepted.map(\.blocks) == [1])
+        #expect(report.passed, "accepted differences are no longer problems: \(report.problems)")
         let after = try String(contentsOf: copy, encoding: .utf8)
         #expect(
             after

@@ -55,7 +55,7 @@ import Testing
         let result = try TestPackage.run("mismatch.md")
         #expect(result.blocks[0].diff == nil)
         let diff = try #require(result.blocks[1].diff)
-        let expectedLine = try TestPackage.line(of: "0.3333333333333333", in: "mismatch.md")
+        let expectedLine = try TestPackage.line(of: "0.3333333333333333", in: "mismatch.md") - 1
         #expect(
             diff.contains(
                 "--- expected (\(TestPackage.fixturePath("mismatch.md")):\(expectedLine))"))
