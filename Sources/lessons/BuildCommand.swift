@@ -20,7 +20,8 @@ struct BuildCommand: ParsableCommand {
         let reporter = TerminalReporter()
         reporter.status("Building the NeuralNet library (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
-        reporter.status("Running \(book.chapters.count) chapters…")
+        reporter.status(
+            "Running \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s")…")
         let report = workspace.check(book: book, jobs: jobs)
         reporter.done(seconds: report.results.reduce(0) { $0 + $1.compileSeconds + $1.runSeconds })
         reporter.checkSummary(report)

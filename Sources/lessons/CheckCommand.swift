@@ -23,7 +23,9 @@ struct CheckCommand: ParsableCommand {
         let reporter = TerminalReporter()
         reporter.status("Building the NeuralNet library (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
-        reporter.status("Checking \(book.chapters.count) chapters, \(jobs) at a time…")
+        reporter.status(
+            "Checking \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), \(jobs) at a time…"
+        )
         let report = workspace.check(book: book, jobs: jobs, accept: accept)
         reporter.done(seconds: report.results.reduce(0) { $0 + $1.compileSeconds + $1.runSeconds })
         reporter.checkSummary(report)

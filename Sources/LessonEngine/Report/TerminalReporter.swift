@@ -19,8 +19,14 @@ public final class TerminalReporter: RunObserver {
 
     public func done(seconds: Double) { write(" done (\(Self.seconds(seconds)))\n") }
 
-    public func willCompile(_ chapter: Chapter, programs: Int) {
-        blockCount = chapter.blocks.filter(\.runs).count
+    public func willCompile(_ chapter: Chapter, showing blocks: [CodeBlock], programs: Int) {
+        blockCount = blocks.filter(\.runs).count
+        let earlier = chapter.blocks.filter { $0.runs && $0.id < (blocks.first?.id ?? 0) }.count
+        if earlier > 0 {
+            write(
+                "(\(earlier) earlier block\(earlier == 1 ? "" : "s") of \(chapter.id) run first, unshown, for their state)\n"
+            )
+        }
         let plural = programs == 1 ? "program" : "programs"
         write("Compiling \(chapter.id) · \(chapter.title) (\(programs) \(plural))…")
     }
@@ -121,7 +127,9 @@ public final class TerminalReporter: RunObserver {
         }
         let problems = report.problems
         if problems.isEmpty {
-            write("All \(report.results.count) chapters passed.\n")
+            write(
+                "All \(report.results.count) chapter\(report.results.count == 1 ? "" : "s") passed.\n"
+            )
         } else {
             write("\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n")
             for problem in problems { write("  \(problem)\n") }

@@ -34,8 +34,9 @@ public struct ChapterRunner: Sendable {
 
         var session = Session(
             runner: self, chapter: chapter, folder: folder, observer: observer,
+            shown: Set(shown.map(\.id)),
             deadline: Date().addingTimeInterval(timeLimit))
-        observer?.willCompile(chapter, programs: 1 + separate.count)
+        observer?.willCompile(chapter, showing: shown, programs: 1 + separate.count)
         var outcomes = try session.runProgram(ordinary, name: "main")
         for block in separate {
             let before = ordinary.filter {
@@ -83,21 +84,12 @@ private struct Session {
     let chapter: Chapter
     let folder: URL
     let observer: (any RunObserver)?
+    /// The blocks the observer hears about.
+    let shown: Set<Int>
     let deadline: Date
     var warnings: [Diagnostic] = []
     var compileSeconds = 0.0
     var runSeconds = 0.0
-
-    init(
-        runner: ChapterRunner, chapter: Chapter, folder: URL, observer: (any RunObserver)?,
-        deadline: Date
-    ) {
-        self.runner = runner
-        self.chapter = chapter
-        self.folder = folder
-        self.observer = observer
-        self.deadline = deadline
-    }
 
     /// Compiles and runs blocks as one program; reports the blocks in `only`, or all.
     mutating func runProgram(_ blocks: [CodeBlock], name: String, only: Int? = nil) throws
@@ -162,7 +154,7 @@ private struct Session {
             outputLimit: runner.outputLimit)
 
         let byID = Dictionary(uniqueKeysWithValues: blocks.map { ($0.id, $0) })
-        let isReported = Set(reported.map(\.id))
+        let isShown = Set(reported.map(\.id)).intersection(shown)
         var splitter = MarkerSplitter(token: token)
         var printed: [Int: [UInt8]] = [:]
         var started: [Int] = []
@@ -170,7 +162,7 @@ private struct Session {
         var announced: Set<Int> = []
         let observer = self.observer
         func announce(_ id: Int, _ outcome: BlockOutcome) {
-            guard let observer, let block = byID[id], isReported.contains(id),
+            guard let observer, let block = byID[id], isShown.contains(id),
                 !announced.contains(id)
             else { return }
             announced.insert(id)
@@ -190,11 +182,11 @@ private struct Session {
                     if name == Marker.end { finished = true }
                     guard let id = Int(name), let block = byID[id] else { continue }
                     started.append(id)
-                    if isReported.contains(id) { observer?.blockStarted(block) }
+                    if isShown.contains(id) { observer?.blockStarted(block) }
                 case .output(let name, let bytes):
                     guard let id = name.flatMap(Int.init), let block = byID[id] else { continue }
                     printed[id, default: []] += bytes
-                    if isReported.contains(id) {
+                    if isShown.contains(id) {
                         observer?.blockPrinted(block, String(decoding: bytes, as: UTF8.self))
                     }
                 }
@@ -229,7 +221,7 @@ private struct Session {
                 outcome = .notRun("an earlier block stopped the program\(culprit)")
             }
             outcomes[block.id] = (output, outcome, result.truncated)
-            if let observer, !announced.contains(block.id) {
+            if let observer, isShown.contains(block.id), !announced.contains(block.id) {
                 observer.blockFinished(
                     ChapterRunner.result(
                         block, output: output, outcome: outcome, truncated: result.truncated))

@@ -1,6 +1,6 @@
 /// Hears what a chapter run does, as it happens (the `lessons run` terminal display).
 public protocol RunObserver {
-    func willCompile(_ chapter: Chapter, programs: Int)
+    func willCompile(_ chapter: Chapter, showing blocks: [CodeBlock], programs: Int)
     func didCompile(seconds: Double)
     func blockStarted(_ block: CodeBlock)
     func blockPrinted(_ block: CodeBlock, _ text: String)
@@ -8,7 +8,7 @@ public protocol RunObserver {
 }
 
 extension RunObserver {
-    public func willCompile(_ chapter: Chapter, programs: Int) {}
+    public func willCompile(_ chapter: Chapter, showing blocks: [CodeBlock], programs: Int) {}
     public func didCompile(seconds: Double) {}
     public func blockStarted(_ block: CodeBlock) {}
     public func blockPrinted(_ block: CodeBlock, _ text: String) {}
