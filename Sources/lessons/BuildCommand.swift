@@ -22,14 +22,13 @@ struct BuildCommand: ParsableCommand {
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
         reporter.status(
             "Running \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s")…")
-        let report = workspace.check(book: book, jobs: jobs)
+        let report = try workspace.build(book: book, jobs: jobs)
         reporter.done(seconds: report.results.reduce(0) { $0 + $1.compileSeconds + $1.runSeconds })
         reporter.checkSummary(report)
         guard report.passed else {
             printError("The site was not changed: fix the problems above and build again.")
             throw ExitCode.failure
         }
-        try workspace.writeSite(report)
         print("Wrote \(workspace.root.appendingPathComponent("Site").path)/index.html")
     }
 }

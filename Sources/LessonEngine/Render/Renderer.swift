@@ -10,8 +10,11 @@ public enum Renderer {
 }
 
 extension Workspace {
-    /// Writes the site for a passing check; the old site stays if anything fails.
-    public func writeSite(_ report: CheckReport) throws {
-        try SiteBuilder(root: root, results: report.results).write()
+    /// Runs every chapter and, only if all of them pass, writes the site into `Site/`.
+    /// A failing check leaves the previous site untouched; the report says why.
+    public func build(book: Book, jobs: Int) throws -> CheckReport {
+        let report = check(book: book, jobs: jobs)
+        if report.passed { try SiteBuilder(root: root, results: report.results).write() }
+        return report
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// Shows a run in a terminal: progress, each block's output as it arrives, and summaries.
 public final class TerminalReporter: RunObserver {
     private let write: (String) -> Void
-    private var atLineStart = true
+    private var pendingLine = ""
+    private var startedBlocks: Set<Int> = []
+    private var crashFilter = TrapReport.LineFilter()
     private var blockCount = 0
     private var shown = 0
     private var compiled = false
@@ -39,23 +41,36 @@ public final class TerminalReporter: RunObserver {
 
     public func blockStarted(_ block: CodeBlock) {
         shown += 1
+        startedBlocks.insert(block.id)
         let setup = block.options.hidden ? " (setup)" : ""
         write("▶ [\(shown)/\(blockCount)] \(block.location)\(setup) · \(block.title)\n")
-        atLineStart = true
     }
 
+    /// Shows printed text a line at a time, so that the runtime's crash noise can be left out
+    /// and `File.swift:12: Fatal error: …` shown as `Fatal error: …`, as on the page.
     public func blockPrinted(_ block: CodeBlock, _ text: String) {
         for character in text {
-            if atLineStart { write("  │ ") }
-            write(String(character))
-            atLineStart = character == "\n"
+            guard character == "\n" else {
+                pendingLine.append(character)
+                continue
+            }
+            showLine(pendingLine)
+            pendingLine = ""
         }
     }
 
+    private func showLine(_ line: String) {
+        guard let shown = crashFilter.keep(line) else { return }
+        write("  │ \(shown)\n")
+    }
+
     public func blockFinished(_ result: BlockResult) {
-        if !atLineStart { write("\n") }
-        atLineStart = true
-        if case .notRun = result.outcome, !result.block.options.noRun {
+        if !pendingLine.isEmpty {
+            showLine(pendingLine)
+            pendingLine = ""
+        }
+        crashFilter = TrapReport.LineFilter()
+        if !result.block.options.noRun, !startedBlocks.contains(result.block.id) {
             shown += 1
             write("▷ [\(shown)/\(blockCount)] \(result.block.location) · \(result.block.title)\n")
         }
@@ -87,15 +102,21 @@ public final class TerminalReporter: RunObserver {
     /// The closing summary of `lessons run`.
     public func summary(_ result: ChapterResult, section: Section?) {
         for warning in result.warnings { write("warning: \(warning.description)\n") }
-        let failed = result.blocks.filter { !$0.passed && $0.diff == nil }.count
+        let notRun = result.blocks.filter {
+            if case .notRun = $0.outcome { return !$0.block.options.noRun }
+            return false
+        }.count
+        let failed = result.blocks.filter { !$0.passed && $0.diff == nil }.count - notRun
         let formulas = result.chapter.formulas.filter { formula in
             section.map { formula.section.map($0.contains) ?? false } ?? true
         }
         let verified = formulas.filter { $0.verifiedBy != nil }.count
         let name = section.map { "\(result.chapter.id) §\($0.id)" } ?? result.chapter.id
         write(
-            "── \(name): \(result.ranCount) blocks run · \(result.matchedCount) outputs matched · "
+            "── \(name): \(Self.count(result.ranCount, "block")) run · "
+                + "\(Self.count(result.matchedCount, "output")) matched · "
                 + "\(result.mismatchedCount) mismatched · \(failed) failed · "
+                + (notRun > 0 ? "\(notRun) not run · " : "")
                 + "\(verified)/\(formulas.count) formulas verified · "
                 + "\(Self.seconds(result.compileSeconds + result.runSeconds))\n")
         let problems = section == nil ? result.problems : result.blocks.compactMap(\.problem)
@@ -134,6 +155,11 @@ public final class TerminalReporter: RunObserver {
             write("\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n")
             for problem in problems { write("  \(problem)\n") }
         }
+    }
+
+    /// `1 block`, `2 blocks`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -27,8 +27,10 @@ public struct ChapterResult: Sendable {
     public var mismatchedCount: Int { blocks.filter { $0.diff != nil }.count }
     public var ranCount: Int {
         blocks.filter {
-            if case .notRun = $0.outcome { return false }
-            return true
+            switch $0.outcome {
+            case .notRun, .compileError: false
+            default: true
+            }
         }.count
     }
 }

@@ -104,7 +104,13 @@ private struct Session {
         let ours = compilation.diagnostics.filter { $0.file == chapter.file }
         warnings += ours.filter { $0.severity == "warning" && !warnings.contains($0) }
         guard let executable = compilation.executable else {
-            return compileFailure(reported, diagnostics: ours, log: compilation.log)
+            let outcomes = compileFailure(reported, diagnostics: ours, log: compilation.log)
+            for block in reported where shown.contains(block.id) {
+                guard let (output, outcome, _) = outcomes[block.id] else { continue }
+                observer?.blockFinished(
+                    ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
+            }
+            return outcomes
         }
         return try execute(executable, blocks: blocks, reported: reported)
     }

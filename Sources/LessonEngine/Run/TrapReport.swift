@@ -14,17 +14,11 @@ struct TrapReport: Equatable {
 
     init(output raw: String, crashLog: String?, file: String, signal: Int32) {
         var kept: [Substring] = []
-        var message: String?
+        var filter = LineFilter()
         for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("*** Signal ") || line.hasPrefix("💣 Program crashed") { continue }
-            if let range = line.range(of: "Fatal error: ") {
-                let text = "Fatal error: " + line[range.upperBound...]
-                message = message ?? text
-                kept.append(Substring(text))
-                continue
-            }
-            kept.append(line)
+            if let shown = filter.keep(String(line)) { kept.append(Substring(shown)) }
         }
+        let message = filter.message
         while kept.last?.isEmpty == true { kept.removeLast() }
         let crashed = crashLog.flatMap(Self.crashLine)
         let summary = message ?? crashed ?? "crashed with signal \(signal)"
@@ -32,6 +26,26 @@ struct TrapReport: Equatable {
         self.output = kept.joined(separator: "\n") + "\n"
         self.message = summary
         self.line = crashLog.flatMap { Self.firstFrameLine(in: $0, file: file) }
+    }
+
+    /// Passes a program's output line by line, leaving out the runtime's crash noise.
+    ///
+    /// `Swift/Array.swift:12: Fatal error: Index out of range` becomes
+    /// `Fatal error: Index out of range` (where the standard library failed is no help to a
+    /// reader; the Markdown line comes from the backtrace); after it, the `*** Signal …` line and
+    /// blank lines are dropped.
+    struct LineFilter {
+        private(set) var message: String?
+
+        /// The line to show, or nil to leave it out.
+        mutating func keep(_ line: String) -> String? {
+            if message != nil, line.isEmpty || line.hasPrefix("*** ") { return nil }
+            if line.hasPrefix("*** Signal ") || line.hasPrefix("💣 Program crashed") { return nil }
+            guard let range = line.range(of: "Fatal error: ") else { return line }
+            let text = "Fatal error: " + line[range.upperBound...]
+            message = message ?? text
+            return text
+        }
     }
 
     /// The line number of the first backtrace frame `at FILE:LINE:COLUMN`.
