@@ -75,6 +75,22 @@ import Testing
             ])
     }
 
+    @Test func anEarlyExitIsTheFaultOfTheBlockThatCalledIt() throws {
+        let result = try TestPackage.run("early-exit.md")
+        #expect(result.blocks[0].outcome == .completed)
+        #expect(result.blocks[1].outcome == .exitedEarly(status: 0))
+        #expect(result.blocks[1].output == "leaving\n")
+        guard case .notRun = result.blocks[2].outcome else {
+            Issue.record("the block after exit(0) ran")
+            return
+        }
+        let fence = try TestPackage.line(of: "print(\"leaving\")", in: "early-exit.md") - 1
+        #expect(
+            result.problems.first
+                == "\(TestPackage.fixturePath("early-exit.md")):\(fence): the program exited (status 0) while this block ran"
+        )
+    }
+
     @Test func unverifiedFormulasAreReportedWithTheirLines() throws {
         let chapter = try TestPackage.fixture("formulas.md")
         #expect(chapter.formulas.map(\.verifiedBy) == [0, 1, nil])

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import LessonEngine
+
+@Suite struct BookTests {
+    /// A throwaway book with these chapter files.
+    func makeBook(_ files: [String: String]) throws -> Book {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "book-\(UUID().uuidString)")
+        let chapters = folder.appendingPathComponent("Chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: chapters.appendingPathComponent(name))
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try Book.load(root: folder)
+    }
+
+    @Test func findsChaptersAndSectionsByEveryName() throws {
+        let book = try makeBook([
+            "03-core.md": "# 3 Core\n\n## 3.1 One\n\n### 3.1.1 Two\n",
+            "99-errata.md": "# Errata\n",
+        ])
+        #expect(book.chapters.map(\.id) == ["chapter3", "errata"])
+        for name in ["chapter3", "3", "03-core.md", "Chapters/03-core.md", "03-core"] {
+            #expect(try book.find(name).chapter.id == "chapter3", "\(name)")
+            #expect(try book.find(name).section == nil)
+        }
+        #expect(try book.find("3.1.1").section?.title == "Two")
+        #expect(try book.find("errata").chapter.number == nil)
+    }
+
+    @Test func anUnknownNameListsTheValidOnes() throws {
+        let book = try makeBook(["03-core.md": "# 3 Core\n", "04-code.md": "# 4 Code\n"])
+        #expect(
+            throws: LessonError.usage(
+                "no chapter or section named 'chapter9'. Chapters: chapter3, chapter4. Sections are named by number, e.g. 3.1 (see `lessons list`)."
+            )
+        ) {
+            try book.find("chapter9")
+        }
+    }
+
+    @Test func brokenFilesAreReportedAndTheRestStillLoad() throws {
+        let book = try makeBook([
+            "01-good.md": "# 1 Good\n",
+            "02-bad.md": "# 2 Bad\n\n```output\nx\n```\n",
+            "03-twin.md": "# 1 Twin\n",
+        ])
+        #expect(book.chapters.map(\.file) == ["Chapters/01-good.md", "Chapters/03-twin.md"])
+        #expect(
+            book.problems.map(\.description).sorted() == [
+                "Chapters/02-bad.md:3: error: an output block must follow a swift block",
+                "Chapters/03-twin.md:1: error: chapter id 'chapter1' is used by Chapters/01-good.md and Chapters/03-twin.md",
+            ])
+    }
+}

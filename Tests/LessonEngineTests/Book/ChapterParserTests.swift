@@ -1,0 +1,92 @@
+import Testing
+
+@testable import LessonEngine
+
+@Suite struct ChapterParserTests {
+    func parse(_ source: String, file: String = "Chapters/07-x.md") throws -> Chapter {
+        try ChapterParser(file: file, source: source).parse()
+    }
+
+    let chapter = """
+        # 3 Core algorithms · 核心算法
+
+        Intro.
+
+        ## 3.1 Feedforward · 前馈神经网络
+
+        ```swift hidden
+        let shared = 1
+        ```
+
+        ### 3.1.1 Activations · 激活函数
+
+        ```swift name=values
+        print(shared)
+        ```
+
+        ```output tolerance=1e-6
+        1
+        ```
+
+        ```python
+        print("not ours")
+        ```
+
+        ```swift norun
+        this is not compiled
+        ```
+        """
+
+    @Test func readsTitlesSectionsBlocksAndOutputs() throws {
+        let parsed = try parse(chapter)
+        #expect(parsed.id == "chapter3")
+        #expect(parsed.number == "3")
+        #expect(parsed.title == "Core algorithms")
+        #expect(parsed.originalTitle == "核心算法")
+        #expect(parsed.sections.map(\.id) == ["3.1", "3.1.1"])
+        #expect(parsed.sections.map(\.originalTitle) == ["前馈神经网络", "激活函数"])
+        #expect(parsed.sections.map(\.line) == [5, 11])
+        #expect(parsed.blocks.count == 3)
+        #expect(parsed.blocks[0].options.hidden && parsed.blocks[0].section == "3.1")
+        #expect(parsed.blocks[1].options.name == "values")
+        #expect(parsed.blocks[1].startLine == 13 && parsed.blocks[1].endLine == 15)
+        #expect(parsed.blocks[1].code == "print(shared)\n")
+        #expect(parsed.blocks[1].expected?.text == "1\n")
+        #expect(parsed.blocks[1].expected?.tolerance == 1e-6)
+        #expect(parsed.blocks[1].expected?.startLine == 17)
+        #expect(parsed.blocks[2].options.noRun && !parsed.blocks[2].runs)
+        #expect(parsed.blocks(in: parsed.sections[0]).map(\.id) == [0, 1, 2])
+    }
+
+    @Test func anUnnumberedChapterTakesItsIdFromTheFileName() throws {
+        let parsed = try parse("# Errata\n\nText.\n", file: "Chapters/99-errata.md")
+        #expect(parsed.id == "errata")
+        #expect(parsed.number == nil)
+        #expect(parsed.title == "Errata")
+    }
+
+    @Test func badInputIsAnErrorAtItsLine() {
+        #expect(
+            throws: LessonError.source(
+                file: "c.md", line: 3, message: "an output block must follow a swift block")
+        ) {
+            try parse("# 1 T\n\n```output\nx\n```\n", file: "c.md")
+        }
+        #expect(throws: LessonError.self) { try parse("# 1 T\n\n```swift hiddn\nx\n```\n") }
+        let unknownOption = #expect(throws: LessonError.self) {
+            try parse("# 1 T\n\n```swift hiddn\nx\n```\n", file: "c.md")
+        }
+        #expect(
+            unknownOption?.description.hasPrefix("c.md:3: error: unknown option 'hiddn'") == true)
+        let unterminated = #expect(throws: LessonError.self) {
+            try parse("# 1 T\n\ntext\n\n$$\nx = 1\n", file: "c.md")
+        }
+        #expect(unterminated?.description.hasPrefix("c.md:5: error: display math") == true)
+        let unknownLabel = #expect(throws: LessonError.self) {
+            try parse("# 1 T\n\n```swift verifies=eq:none\nx\n```\n", file: "c.md")
+        }
+        #expect(
+            unknownLabel?.description
+                == "c.md:3: error: verifies=eq:none names no labelled formula in this chapter")
+    }
+}
