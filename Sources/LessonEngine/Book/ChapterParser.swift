@@ -17,7 +17,11 @@ struct ChapterParser {
                     "display math opened with $$ is not closed by $$ before the next blank line "
                     + "(write \\$ for a literal dollar)")
         }
-        var state = State(file: file)
+        guard source.contains(where: { !$0.isWhitespace }) else {
+            throw LessonError.source(file: file, line: 1, message: "the chapter is empty")
+        }
+        var state = State(
+            file: file, lines: source.split(separator: "\n", omittingEmptySubsequences: false))
         try state.walk(document.root.children)
         for span in document.math where span.display {
             let section = state.sections.last { $0.line < span.range.start.line }?.id
@@ -47,6 +51,7 @@ struct ChapterParser {
 extension ChapterParser {
     fileprivate struct State {
         var file: String
+        var lines: [Substring]
         var titles: [(text: String, line: Int)] = []
         var sections: [Section] = []
         var blocks: [CodeBlock] = []
@@ -82,6 +87,19 @@ extension ChapterParser {
         ) throws(LessonError) -> Bool {
             let start = node.range?.start.line ?? 0
             let end = node.range?.end.line ?? start
+            guard isClosed(openingLine: start, closingLine: end) else {
+                let fence = lines[start - 1].drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
+                let inner = (start + 1...max(start + 1, end)).first { line in
+                    line <= lines.count && lines[line - 1].hasPrefix(fence)
+                }
+                let hint =
+                    inner.map {
+                        " (line \($0), `\(lines[$0 - 1])`, is read as code inside it: "
+                            + "close this block before it)"
+                    } ?? ": add a closing fence after the block"
+                throw LessonError.source(
+                    file: file, line: start, message: "this code fence is never closed" + hint)
+            }
             let (language, words) = InfoString.words(info)
             do throws(OptionError) {
                 switch language {
@@ -107,6 +125,21 @@ extension ChapterParser {
             } catch {
                 throw LessonError.source(file: file, line: start, message: error.message)
             }
+        }
+
+        /// True if the block's last line is a closing fence as long as its opening one, as
+        /// opposed to a block that cmark let run to the end of its container.
+        func isClosed(openingLine: Int, closingLine: Int) -> Bool {
+            guard openingLine < closingLine, closingLine <= lines.count, openingLine >= 1 else {
+                return false
+            }
+            let opening = lines[openingLine - 1].drop { $0 == " " || $0 == ">" }
+            let closing = lines[closingLine - 1].drop { $0 == " " || $0 == ">" }
+            guard let fence = opening.first, fence == "`" || fence == "~" else { return true }
+            let length = opening.prefix { $0 == fence }.count
+            let closingFence = closing.prefix { $0 == fence }
+            return closingFence.count >= length
+                && closing.dropFirst(closingFence.count).allSatisfy { $0 == " " || $0 == "\t" }
         }
 
         /// Pairs each formula with its verifying block: the one naming its label, else the

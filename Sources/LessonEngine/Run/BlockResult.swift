@@ -13,7 +13,7 @@ public struct BlockResult: Sendable, Equatable {
     /// True when the block behaved as written: ran (or failed, if marked so) and printed what
     /// it should.
     public var passed: Bool {
-        guard diff == nil else { return false }
+        guard diff == nil, !truncated else { return false }
         switch outcome {
         case .completed: return !block.options.fails
         case .trapped, .compileError: return block.options.fails
@@ -26,6 +26,9 @@ public struct BlockResult: Sendable, Equatable {
     public var problem: String? {
         if passed { return nil }
         let at = block.location
+        if truncated {
+            return "\(at): the program printed more than the output limit; the rest was dropped"
+        }
         switch outcome {
         case .completed where block.options.fails:
             return "\(at): block marked 'fails' ran without failing"

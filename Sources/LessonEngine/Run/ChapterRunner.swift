@@ -167,11 +167,27 @@ private struct Session {
         var finished = false
         var announced: Set<Int> = []
         let observer = self.observer
+        // Live output goes to the observer in whole lines, so that a character split across
+        // two reads is never shown as two broken halves.
+        var sentToObserver: [Int: Int] = [:]
+        func showLive(_ block: CodeBlock, completeLinesOnly: Bool) {
+            guard let observer, let bytes = printed[block.id] else { return }
+            let sent = sentToObserver[block.id, default: 0]
+            var end = bytes.count
+            if completeLinesOnly {
+                guard let newline = bytes[sent...].lastIndex(of: UInt8(ascii: "\n")) else { return }
+                end = newline + 1
+            }
+            guard end > sent else { return }
+            sentToObserver[block.id] = end
+            observer.blockPrinted(block, String(decoding: bytes[sent..<end], as: UTF8.self))
+        }
         func announce(_ id: Int, _ outcome: BlockOutcome) {
             guard let observer, let block = byID[id], isShown.contains(id),
                 !announced.contains(id)
             else { return }
             announced.insert(id)
+            showLive(block, completeLinesOnly: false)
             let output = String(decoding: printed[id] ?? [], as: UTF8.self)
             observer.blockFinished(
                 ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
@@ -192,9 +208,7 @@ private struct Session {
                 case .output(let name, let bytes):
                     guard let id = name.flatMap(Int.init), let block = byID[id] else { continue }
                     printed[id, default: []] += bytes
-                    if isShown.contains(id) {
-                        observer?.blockPrinted(block, String(decoding: bytes, as: UTF8.self))
-                    }
+                    if isShown.contains(id) { showLive(block, completeLinesOnly: true) }
                 }
             }
         }
@@ -226,11 +240,14 @@ private struct Session {
                 let culprit = failing.flatMap { byID[$0] }.map { " (\($0.location) failed)" } ?? ""
                 outcome = .notRun("an earlier block stopped the program\(culprit)")
             }
-            outcomes[block.id] = (output, outcome, result.truncated)
+            // Output stops at the cap, so the cut fell in the last block that printed.
+            let truncated = result.truncated && block.id == started.last
+            outcomes[block.id] = (output, outcome, truncated)
             if let observer, isShown.contains(block.id), !announced.contains(block.id) {
+                showLive(block, completeLinesOnly: false)
                 observer.blockFinished(
                     ChapterRunner.result(
-                        block, output: output, outcome: outcome, truncated: result.truncated))
+                        block, output: output, outcome: outcome, truncated: truncated))
             }
         }
         return outcomes

@@ -65,7 +65,7 @@ import Testing
         #expect(parsed.title == "Errata")
     }
 
-    @Test func badInputIsAnErrorAtItsLine() {
+    @Test func badInputIsAnErrorAtItsLine() throws {
         #expect(
             throws: LessonError.source(
                 file: "c.md", line: 3, message: "an output block must follow a swift block")
@@ -82,6 +82,30 @@ import Testing
             try parse("# 1 T\n\ntext\n\n$$\nx = 1\n", file: "c.md")
         }
         #expect(unterminated?.description.hasPrefix("c.md:5: error: display math") == true)
+        #expect(
+            throws: LessonError.source(
+                file: "c.md", line: 3,
+                message:
+                    "this code fence is never closed (line 5, ````swift`, is read as code inside it: close this block before it)"
+            )
+        ) {
+            try parse(
+                "# 1 T\n\n```swift\nlet a = 1\n```swift\nlet b = 2\n\nMore prose.\n", file: "c.md")
+        }
+        #expect(
+            throws: LessonError.source(
+                file: "c.md", line: 3,
+                message: "this code fence is never closed: add a closing fence after the block")
+        ) {
+            try parse("# 1 T\n\n```swift\nlet a = 1\n", file: "c.md")
+        }
+        #expect(throws: LessonError.source(file: "c.md", line: 1, message: "the chapter is empty"))
+        {
+            try parse(" \n\n", file: "c.md")
+        }
+        #expect(
+            try parse("# 1 T\n\n````swift\nlet a = 1\n```\n````\n").blocks.first?.code
+                == "let a = 1\n```\n")
         let unknownLabel = #expect(throws: LessonError.self) {
             try parse("# 1 T\n\n```swift verifies=eq:none\nx\n```\n", file: "c.md")
         }

@@ -91,6 +91,37 @@ import Testing
         )
     }
 
+    @Test func misbehavingBlocksStayInTheirLane() throws {
+        let result = try TestPackage.run("misbehaving.md")
+        #expect(result.passed, "\(result.problems)")
+        #expect(result.blocks[1].output == "\u{1}LESSONS:0123456789abcdef:5\n\u{1}LESSONS::end\n")
+        #expect(result.blocks.count == 4)
+    }
+
+    @Test func aStackOverflowIsATrapAtItsLine() throws {
+        let result = try TestPackage.run("stack-overflow.md")
+        guard case .trapped(let message, let line) = result.blocks[0].outcome else {
+            Issue.record("expected a trap, got \(result.blocks[0].outcome)")
+            return
+        }
+        #expect(message.contains("rash") || message.contains("signal"))
+        let recursion = try TestPackage.line(of: "func depth", in: "stack-overflow.md")
+        #expect(line == recursion)
+        #expect(result.blocks[0].output.hasPrefix("going down\n"))
+    }
+
+    @Test func aFloodOfOutputIsCutAtTheLimitAndBlamedOnItsBlock() throws {
+        var runner = try ChapterRunner(toolchain: TestPackage.toolchain(), timeLimit: 120)
+        runner.outputLimit = 1 << 20
+        let result = try runner.run(TestPackage.fixture("flood.md"))
+        #expect(result.blocks[0].passed && !result.blocks[0].truncated)
+        #expect(result.blocks[1].truncated)
+        #expect(result.blocks[1].output.utf8.count <= 1 << 20)
+        #expect(
+            result.blocks[1].problem?.hasSuffix(
+                "the program printed more than the output limit; the rest was dropped") == true)
+    }
+
     @Test func unverifiedFormulasAreReportedWithTheirLines() throws {
         let chapter = try TestPackage.fixture("formulas.md")
         #expect(chapter.formulas.map(\.verifiedBy) == [0, 1, nil])
