@@ -36,15 +36,6 @@ struct SiteBuilder {
         for (name, contents) in files() {
             try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
         }
-        let old = root.appendingPathComponent(".build-lessons/site-previous")
-        try? manager.removeItem(at: old)
-        if manager.fileExists(atPath: site.path) { try manager.moveItem(at: site, to: old) }
-        do {
-            try manager.moveItem(at: staging, to: site)
-        } catch {
-            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: site) }
-            throw error
-        }
-        try? manager.removeItem(at: old)
+        try DirectorySwap.replace(site, with: staging)
     }
 }

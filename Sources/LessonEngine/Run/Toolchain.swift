@@ -12,6 +12,9 @@ public struct Toolchain: Sendable {
     /// Optimisation for chapter programs: `-Onone` compiles fastest; the library is optimised.
     public var optimization = "-Onone"
     public var library = "NeuralNet"
+    /// The commands that build and compile, looked up on `PATH`.
+    public var swiftCommand = "swift"
+    public var compilerCommand = "swiftc"
 
     public init(root: URL) {
         self.root = root
@@ -24,13 +27,13 @@ public struct Toolchain: Sendable {
     /// Builds (or brings up to date) the release build of the library.
     public func buildLibrary() throws -> Double {
         let build = Subprocess(
-            executable: "swift",
+            executable: swiftCommand,
             arguments: [
                 "build", "-c", "release", "--product", library,
                 "--scratch-path", scratchPath.path,
             ],
             workingDirectory: root.path)
-        let result = try run(build, missing: "the Swift toolchain (swift) is not on PATH")
+        let result = try run(build, missing: "the Swift toolchain (\(swiftCommand)) is not on PATH")
         guard result.succeeded else {
             throw LessonError.system(
                 "building the \(library) library failed:\n\(result.text)")
@@ -45,7 +48,7 @@ public struct Toolchain: Sendable {
         try Data(program.text.utf8).write(to: source)
         let modules = libraryDirectory.appendingPathComponent("Modules").path
         let compile = Subprocess(
-            executable: "swiftc",
+            executable: compilerCommand,
             arguments: [
                 "-swift-version", "6", optimization, "-g", "-diagnostic-style", "llvm",
                 "-module-cache-path", scratchPath.appendingPathComponent("module-cache").path,
@@ -54,7 +57,8 @@ public struct Toolchain: Sendable {
                 "-module-name", "main", source.path, "-o", executable.path,
             ],
             workingDirectory: root.path)
-        let result = try run(compile, missing: "the Swift compiler (swiftc) is not on PATH")
+        let result = try run(
+            compile, missing: "the Swift compiler (\(compilerCommand)) is not on PATH")
         return Compilation(
             executable: result.succeeded ? executable : nil,
             diagnostics: Diagnostic.parse(result.text),

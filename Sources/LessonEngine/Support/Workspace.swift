@@ -59,7 +59,26 @@ public struct Workspace: Sendable {
             case .failure(let error): report.runErrors.append("\(chapter.file): \(error)")
             }
         }
-        if accept { report.accepted = self.accept(&report.results) }
+        if accept {
+            do {
+                let lock = try BuildLock(root: root)
+                defer { withExtendedLifetime(lock) {} }
+                report.accepted = self.accept(&report.results)
+            } catch {
+                report.runErrors.append("\(error)")
+            }
+        }
+        return report
+    }
+
+    /// Runs every chapter and, only if all of them pass, writes the site into `Site/`.
+    /// A failing check leaves the previous site untouched; the report says why. Holds the
+    /// book's lock throughout, so a second build started meanwhile stops with a clear message.
+    public func build(book: Book, jobs: Int) throws -> CheckReport {
+        let lock = try BuildLock(root: root)
+        defer { withExtendedLifetime(lock) {} }
+        let report = check(book: book, jobs: jobs)
+        if report.passed { try SiteBuilder(root: root, results: report.results).write() }
         return report
     }
 

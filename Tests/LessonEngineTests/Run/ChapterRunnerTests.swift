@@ -122,6 +122,44 @@ import Testing
                 "the program printed more than the output limit; the rest was dropped") == true)
     }
 
+    @Test func aChapterProgramDiesWithTheProcessThatStartedIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "orphan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chapter = try TestPackage.fixture("timeout.md")
+        let compiled = try TestPackage.toolchain().compile(
+            ProgramSource(blocks: chapter.blocks), in: folder, name: "spin")
+        let executable = try #require(compiled.executable)
+        // A shell starts the program, prints its pid, and is then killed outright: the
+        // program must not outlive it.
+        let pidFile = folder.appendingPathComponent("pid").path
+        let shell = Subprocess(
+            executable: "sh",
+            arguments: [
+                "-c",
+                "setsid '\(executable.path)' >/dev/null 2>&1 & echo $! > '\(pidFile)'; sleep 1; kill -9 $$",
+            ],
+            timeLimit: 20)
+        _ = try shell.run()
+        let pid = try #require(
+            Int32(
+                String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<50 where alive {
+            alive = kill(pid, 0) == 0 && !isZombie(pid)
+            if alive { usleep(100_000) }
+        }
+        if alive { kill(pid, SIGKILL) }
+        #expect(!alive, "the chapter program outlived its parent")
+    }
+
+    private func isZombie(_ pid: Int32) -> Bool {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return status.split(separator: " ").dropFirst(2).first == "Z"
+    }
+
     @Test func unverifiedFormulasAreReportedWithTheirLines() throws {
         let chapter = try TestPackage.fixture("formulas.md")
         #expect(chapter.formulas.map(\.verifiedBy) == [0, 1, nil])

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import LessonEngine
+
+@Suite struct ToolchainTests {
+    @Test func aMissingCompilerIsOneClearSentence() throws {
+        var toolchain = Toolchain(root: TestPackage.root)
+        toolchain.compilerCommand = "swiftc-not-installed"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            throws: LessonError.system(
+                "the Swift compiler (swiftc-not-installed) is not on PATH: install Swift 6 and put its bin folder on PATH"
+            )
+        ) {
+            try toolchain.compile(ProgramSource(blocks: []), in: folder, name: "x")
+        }
+        toolchain.swiftCommand = "swift-not-installed"
+        #expect(
+            throws: LessonError.system(
+                "the Swift toolchain (swift-not-installed) is not on PATH: install Swift 6 and put its bin folder on PATH"
+            )
+        ) {
+            try toolchain.buildLibrary()
+        }
+    }
+
+    @Test func diagnosticsAreReadFromLLVMStyleOutput() {
+        let text = """
+            Chapters/03.md:44:14: error: cannot convert value of type 'String' to specified type 'Int'
+            let y: Int = "s"
+                         ^~~
+            Chapters/03.md:40:5: warning: initialization of immutable value 'x' was never used
+            /tmp/main.swift:3:1: note: something: with a colon
+            """
+        let diagnostics = Diagnostic.parse(text)
+        #expect(diagnostics.map(\.line) == [44, 40, 3])
+        #expect(
+            diagnostics[0].message
+                == "cannot convert value of type 'String' to specified type 'Int'")
+        #expect(diagnostics[1].severity == "warning")
+        #expect(diagnostics[2].message == "something: with a colon")
+    }
+}
