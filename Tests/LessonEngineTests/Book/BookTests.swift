@@ -42,6 +42,13 @@ import Testing
         }
     }
 
+    @Test func namesThatPointOutsideChaptersAreRefused() throws {
+        let book = try makeBook(["03-core.md": "# 3 Core\n"])
+        for name in ["../Package.swift", "/etc/passwd", "Chapters/../README.md", "../../etc/passwd.md"] {
+            #expect(throws: LessonError.self, "\(name)") { try book.find(name) }
+        }
+    }
+
     @Test func brokenFilesAreReportedAndTheRestStillLoad() throws {
         let book = try makeBook([
             "01-good.md": "# 1 Good\n",
