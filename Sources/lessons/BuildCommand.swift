@@ -9,8 +9,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Run every chapter and render the HTML site into Site/ (only if all checks pass)."
     )
 
-    @Option(help: "Chapters to run at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var bookRun: RunBookOptions
 
     @OptionGroup var options: BookOptions
 
@@ -18,13 +17,11 @@ struct BuildCommand: ParsableCommand {
         let workspace = try options.workspace()
         let book = try workspace.loadBook()
         let reporter = TerminalReporter()
-        reporter.status("Building the NeuralNet library (release)…")
-        reporter.done(seconds: try workspace.toolchain.buildLibrary())
-        reporter.status(
-            "Running \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s")…")
-        let report = try workspace.build(book: book, jobs: jobs)
-        reporter.done(seconds: report.results.reduce(0) { $0 + $1.compileSeconds + $1.runSeconds })
+        reporter.status("Building \(TerminalReporter.count(book.chapters.count, "chapter")): ")
+        let report = try workspace.build(
+            book: book, options: bookRun.checkOptions(), log: reporter.status)
         reporter.checkSummary(report)
+        if bookRun.timings { reporter.timings(report) }
         guard report.passed else {
             printError("The site was not changed: fix the problems above and build again.")
             throw ExitCode.failure

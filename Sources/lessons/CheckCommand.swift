@@ -12,8 +12,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Rewrite expected-output blocks that differ with what the code prints now.")
     var accept = false
 
-    @Option(help: "Chapters to run at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var bookRun: RunBookOptions
 
     @OptionGroup var options: BookOptions
 
@@ -21,16 +20,11 @@ struct CheckCommand: ParsableCommand {
         let workspace = try options.workspace()
         let book = try workspace.loadBook()
         let reporter = TerminalReporter()
-        reporter.status("Building the NeuralNet library (release)…")
-        reporter.done(seconds: try workspace.toolchain.buildLibrary())
-        reporter.status(
-            "Checking \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), \(jobs) at a time…"
-        )
-        let report = workspace.check(book: book, jobs: jobs, accept: accept)
-        reporter.done(seconds: report.results.reduce(0) { $0 + $1.compileSeconds + $1.runSeconds })
+        reporter.status("Checking \(TerminalReporter.count(book.chapters.count, "chapter")): ")
+        let report = workspace.check(
+            book: book, options: bookRun.checkOptions(accept: accept), log: reporter.status)
         reporter.checkSummary(report)
-        let remaining =
-            accept ? report.problems.filter { !$0.contains("output differs") } : report.problems
-        if !remaining.isEmpty { throw ExitCode.failure }
+        if bookRun.timings { reporter.timings(report) }
+        if !report.passed { throw ExitCode.failure }
     }
 }

@@ -8,6 +8,7 @@
 /// | `isolated` | runs in a program of its own, after the chapter's `hidden` blocks only |
 /// | `name=ID` | a name other blocks and the site can refer to |
 /// | `verifies=ID,ID` | the labelled display formulas this block verifies |
+/// | `reads=PATH,PATH` | data files (relative to the book's root) the block reads: a change to one re-runs the chapter |
 public struct BlockOptions: Sendable, Equatable {
     public var hidden = false
     public var noRun = false
@@ -15,6 +16,7 @@ public struct BlockOptions: Sendable, Equatable {
     public var isolated = false
     public var name: String?
     public var verifies: [String] = []
+    public var reads: [String] = []
 
     public init() {}
 
@@ -30,10 +32,13 @@ public struct BlockOptions: Sendable, Equatable {
             case ("name", let value?): name = value
             case ("verifies", let value?):
                 verifies += value.split(separator: ",").map(String.init)
+            case ("reads", let value?):
+                reads += value.split(separator: ",").map(String.init)
             default:
                 throw OptionError(
                     "unknown option '\(word)' for a swift block "
-                        + "(known: hidden, norun, fails, isolated, name=ID, verifies=ID,…)")
+                        + "(known: hidden, norun, fails, isolated, name=ID, verifies=ID,…, reads=PATH,…)"
+                )
             }
         }
         if noRun && (hidden || fails || isolated) {

@@ -130,12 +130,13 @@ public final class TerminalReporter: RunObserver {
     public func checkSummary(_ report: CheckReport) {
         for result in report.results {
             let mark = result.passed ? "✓" : "✗"
+            let cached = result.fromCache ? " (cached)" : ""
             write(
                 "\(mark) \(result.chapter.id) (\(result.chapter.file)): \(result.ranCount) blocks · "
                     + "\(result.matchedCount) matched · \(result.mismatchedCount) mismatched · "
                     + "\(result.chapter.formulas.count - result.unverifiedFormulas.count)/"
                     + "\(result.chapter.formulas.count) formulas verified · "
-                    + "\(Self.seconds(result.compileSeconds + result.runSeconds))\n")
+                    + "\(Self.seconds(result.compileSeconds + result.runSeconds))\(cached)\n")
             for block in result.blocks {
                 if let diff = block.diff, let problem = block.problem {
                     write("  ✗ \(problem)\n")
@@ -158,11 +159,11 @@ public final class TerminalReporter: RunObserver {
     }
 
     /// `1 block`, `2 blocks`.
-    static func count(_ number: Int, _ noun: String) -> String {
+    public static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
-    static func seconds(_ value: Double) -> String {
+    public static func seconds(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) s"
     }

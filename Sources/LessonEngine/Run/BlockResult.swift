@@ -9,11 +9,17 @@ public struct BlockResult: Sendable, Equatable {
     public var diff: String?
     /// Output beyond the cap was dropped.
     public var truncated = false
+    /// Seconds from the block's start to the next block's (or the program's end).
+    public var seconds = 0.0
 
     /// True when the block behaved as written: ran (or failed, if marked so) and printed what
     /// it should.
-    public var passed: Bool {
-        guard diff == nil, !truncated else { return false }
+    public var passed: Bool { diff == nil && behavedAsWritten }
+
+    /// True when the block's code behaved as written (whatever its expected output says):
+    /// ordinary blocks completed, `fails` blocks failed, `norun` blocks did not run.
+    var behavedAsWritten: Bool {
+        guard !truncated else { return false }
         switch outcome {
         case .completed: return !block.options.fails
         case .trapped, .compileError: return block.options.fails

@@ -6,6 +6,8 @@ public struct ChapterResult: Sendable {
     public var warnings: [Diagnostic] = []
     public var compileSeconds = 0.0
     public var runSeconds = 0.0
+    /// True when the results came from the cache, not from running the code now.
+    public var fromCache = false
 
     /// Display formulas no block verifies.
     public var unverifiedFormulas: [Formula] { chapter.formulas.filter { $0.verifiedBy == nil } }

@@ -32,25 +32,23 @@ public struct ChapterRunner: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        var session = Session(
+        var session = ChapterSession(
             runner: self, chapter: chapter, folder: folder, observer: observer,
             shown: Set(shown.map(\.id)),
             deadline: Date().addingTimeInterval(timeLimit))
         observer?.willCompile(chapter, showing: shown, programs: 1 + separate.count)
-        var outcomes = try session.runProgram(ordinary, name: "main")
+        var byID = try session.runProgram(ordinary, name: "main")
         for block in separate {
             let before = ordinary.filter {
                 $0.id < block.id && (!block.options.isolated || $0.options.hidden)
             }
             let results = try session.runProgram(
                 before + [block], name: "block\(block.id)", only: block.id)
-            outcomes[block.id] = results[block.id]
+            byID[block.id] = results[block.id]
         }
 
         let results = shown.map { block in
-            let (output, outcome, truncated) =
-                outcomes[block.id] ?? ("", .notRun("marked 'norun'"), false)
-            return Self.result(block, output: output, outcome: outcome, truncated: truncated)
+            byID[block.id] ?? Self.result(block, output: "", outcome: .notRun("marked 'norun'"))
         }
         return ChapterResult(
             chapter: chapter, blocks: results, warnings: session.warnings,
@@ -58,11 +56,12 @@ public struct ChapterRunner: Sendable {
     }
 
     /// A block's result: its outcome, and its output compared with the expected output.
-    static func result(_ block: CodeBlock, output: String, outcome: BlockOutcome, truncated: Bool)
-        -> BlockResult
-    {
+    static func result(
+        _ block: CodeBlock, output: String, outcome: BlockOutcome, truncated: Bool = false,
+        seconds: Double = 0
+    ) -> BlockResult {
         var result = BlockResult(
-            block: block, output: output, outcome: outcome, truncated: truncated)
+            block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds)
         if let expected = block.expected, outcome == .completed || outcome.isFailure,
             !OutputComparison.matches(
                 actual: output, expected: expected.text, tolerance: expected.tolerance)
@@ -73,190 +72,5 @@ public struct ChapterRunner: Sendable {
                 header: "\(block.file):\(expected.startLine)")
         }
         return result
-    }
-}
-
-/// The state of one chapter run: its folder, its deadline and its timings.
-private struct Session {
-    typealias Outcomes = [Int: (output: String, outcome: BlockOutcome, truncated: Bool)]
-
-    let runner: ChapterRunner
-    let chapter: Chapter
-    let folder: URL
-    let observer: (any RunObserver)?
-    /// The blocks the observer hears about.
-    let shown: Set<Int>
-    let deadline: Date
-    var warnings: [Diagnostic] = []
-    var compileSeconds = 0.0
-    var runSeconds = 0.0
-
-    /// Compiles and runs blocks as one program; reports the blocks in `only`, or all.
-    mutating func runProgram(_ blocks: [CodeBlock], name: String, only: Int? = nil) throws
-        -> Outcomes
-    {
-        guard !blocks.isEmpty else { return [:] }
-        let reported = blocks.filter { only == nil || $0.id == only }
-        let compilation = try runner.toolchain.compile(
-            ProgramSource(blocks: blocks), in: folder, name: name)
-        compileSeconds += compilation.seconds
-        observer?.didCompile(seconds: compilation.seconds)
-        let ours = compilation.diagnostics.filter { $0.file == chapter.file }
-        warnings += ours.filter { $0.severity == "warning" && !warnings.contains($0) }
-        guard let executable = compilation.executable else {
-            let outcomes = compileFailure(reported, diagnostics: ours, log: compilation.log)
-            for block in reported where shown.contains(block.id) {
-                guard let (output, outcome, _) = outcomes[block.id] else { continue }
-                observer?.blockFinished(
-                    ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
-            }
-            return outcomes
-        }
-        return try execute(executable, blocks: blocks, reported: reported)
-    }
-
-    private func compileFailure(_ blocks: [CodeBlock], diagnostics: [Diagnostic], log: String)
-        -> Outcomes
-    {
-        var outcomes: Outcomes = [:]
-        let errors = diagnostics.filter { $0.severity == "error" }
-        for block in blocks {
-            let own = errors.filter { block.contains(line: $0.line) }
-            if !own.isEmpty {
-                let text = own.map { "error: \($0.message)" }.joined(separator: "\n") + "\n"
-                outcomes[block.id] = (text, .compileError(own), false)
-            } else if errors.isEmpty {
-                let failure = Diagnostic(
-                    file: chapter.file, line: block.startLine, column: 1, severity: "error",
-                    message: "the chapter program did not compile:\n\(log)")
-                outcomes[block.id] = ("", .compileError([failure]), false)
-            } else {
-                let at = errors.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
-                outcomes[block.id] = (
-                    "", .notRun("the program did not compile (errors at \(at))"), false
-                )
-            }
-        }
-        return outcomes
-    }
-
-    private mutating func execute(_ executable: URL, blocks: [CodeBlock], reported: [CodeBlock])
-        throws -> Outcomes
-    {
-        let token = Marker.makeToken()
-        let crashFolder = folder.appendingPathComponent("crash-\(token)")
-        let workFolder = folder.appendingPathComponent("work-\(token)")
-        for path in [crashFolder, workFolder] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-        }
-        var environment = ProcessInfo.processInfo.environment
-        environment[Marker.environmentKey] = token
-        environment["SWIFT_BACKTRACE"] =
-            "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
-            + "sanitize=yes,output-to=\(crashFolder.path)"
-        let process = Subprocess(
-            executable: executable.path, arguments: [], environment: environment,
-            workingDirectory: workFolder.path, timeLimit: max(0.1, deadline.timeIntervalSinceNow),
-            outputLimit: runner.outputLimit)
-
-        let byID = Dictionary(uniqueKeysWithValues: blocks.map { ($0.id, $0) })
-        let isShown = Set(reported.map(\.id)).intersection(shown)
-        var splitter = MarkerSplitter(token: token)
-        var printed: [Int: [UInt8]] = [:]
-        var started: [Int] = []
-        var finished = false
-        var announced: Set<Int> = []
-        let observer = self.observer
-        // Live output goes to the observer in whole lines, so that a character split across
-        // two reads is never shown as two broken halves.
-        var sentToObserver: [Int: Int] = [:]
-        func showLive(_ block: CodeBlock, completeLinesOnly: Bool) {
-            guard let observer, let bytes = printed[block.id] else { return }
-            let sent = sentToObserver[block.id, default: 0]
-            var end = bytes.count
-            if completeLinesOnly {
-                guard let newline = bytes[sent...].lastIndex(of: UInt8(ascii: "\n")) else { return }
-                end = newline + 1
-            }
-            guard end > sent else { return }
-            sentToObserver[block.id] = end
-            observer.blockPrinted(block, String(decoding: bytes[sent..<end], as: UTF8.self))
-        }
-        func announce(_ id: Int, _ outcome: BlockOutcome) {
-            guard let observer, let block = byID[id], isShown.contains(id),
-                !announced.contains(id)
-            else { return }
-            announced.insert(id)
-            showLive(block, completeLinesOnly: false)
-            let output = String(decoding: printed[id] ?? [], as: UTF8.self)
-            observer.blockFinished(
-                ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
-        }
-        func handle(_ events: [MarkerSplitter.Event]) {
-            for event in events {
-                switch event {
-                case .started(let name):
-                    if let previous = started.last {
-                        announce(
-                            previous,
-                            byID[previous]?.options.fails == true ? .unexpectedSuccess : .completed)
-                    }
-                    if name == Marker.end { finished = true }
-                    guard let id = Int(name), let block = byID[id] else { continue }
-                    started.append(id)
-                    if isShown.contains(id) { observer?.blockStarted(block) }
-                case .output(let name, let bytes):
-                    guard let id = name.flatMap(Int.init), let block = byID[id] else { continue }
-                    printed[id, default: []] += bytes
-                    if isShown.contains(id) { showLive(block, completeLinesOnly: true) }
-                }
-            }
-        }
-        let result = try process.run { chunk in handle(splitter.feed(chunk)) }
-        handle(splitter.finish())
-        runSeconds += result.seconds
-
-        var outcomes: Outcomes = [:]
-        let failing = finished ? nil : started.last
-        for block in reported {
-            var output = String(decoding: printed[block.id] ?? [], as: UTF8.self)
-            let outcome: BlockOutcome
-            if block.id == failing {
-                switch result.termination {
-                case .timedOut:
-                    outcome = .timedOut(seconds: runner.timeLimit)
-                case .exited(let status):
-                    outcome = .exitedEarly(status: status)
-                case .signaled(let signal):
-                    let report = TrapReport(
-                        output: output, crashLog: crashLog(in: crashFolder), file: chapter.file,
-                        signal: signal)
-                    output = report.output
-                    outcome = .trapped(message: report.message, line: report.line)
-                }
-            } else if started.contains(block.id) {
-                outcome = block.options.fails ? .unexpectedSuccess : .completed
-            } else {
-                let culprit = failing.flatMap { byID[$0] }.map { " (\($0.location) failed)" } ?? ""
-                outcome = .notRun("an earlier block stopped the program\(culprit)")
-            }
-            // Output stops at the cap, so the cut fell in the last block that printed.
-            let truncated = result.truncated && block.id == started.last
-            outcomes[block.id] = (output, outcome, truncated)
-            if let observer, isShown.contains(block.id), !announced.contains(block.id) {
-                showLive(block, completeLinesOnly: false)
-                observer.blockFinished(
-                    ChapterRunner.result(
-                        block, output: output, outcome: outcome, truncated: truncated))
-            }
-        }
-        return outcomes
-    }
-
-    private func crashLog(in folder: URL) -> String? {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.sorted().first.flatMap {
-            try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
-        }
     }
 }

@@ -84,7 +84,7 @@ struct Compilation: Sendable {
 }
 
 /// One compiler message, `file:line:column: error: message`.
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Equatable, Codable {
     public var file: String
     public var line: Int
     public var column: Int

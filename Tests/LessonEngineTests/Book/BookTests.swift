@@ -44,7 +44,9 @@ import Testing
 
     @Test func namesThatPointOutsideChaptersAreRefused() throws {
         let book = try makeBook(["03-core.md": "# 3 Core\n"])
-        for name in ["../Package.swift", "/etc/passwd", "Chapters/../README.md", "../../etc/passwd.md"] {
+        for name in [
+            "../Package.swift", "/etc/passwd", "Chapters/../README.md", "../../etc/passwd.md",
+        ] {
             #expect(throws: LessonError.self, "\(name)") { try book.find(name) }
         }
     }

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Runs one compiled chapter program: splits its output at the block markers, times each
+/// block, tells the observer as blocks start, print and finish, and works out how each ended.
+struct ProgramExecution {
+    let executable: URL
+    let byID: [Int: CodeBlock]
+    let reported: [CodeBlock]
+    let session: ChapterSession
+    /// The reported blocks the observer hears about.
+    let shown: Set<Int>
+    private let token = Marker.makeToken()
+    private var printed: [Int: [UInt8]] = [:]
+    private var sentToObserver: [Int: Int] = [:]
+    private var started: [(id: Int, at: Double)] = []
+    private var endedAt: Double?
+    private var announced: Set<Int> = []
+    private(set) var seconds = 0.0
+
+    init(executable: URL, blocks: [CodeBlock], reported: [CodeBlock], session: ChapterSession)
+        throws
+    {
+        self.executable = executable
+        self.byID = Dictionary(uniqueKeysWithValues: blocks.map { ($0.id, $0) })
+        self.reported = reported
+        self.session = session
+        self.shown = Set(reported.map(\.id)).intersection(session.shown)
+    }
+
+    /// Runs the program in a fresh working folder and returns each reported block's result.
+    mutating func run() throws -> [Int: BlockResult] {
+        let crashFolder = session.folder.appendingPathComponent("crash-\(token)")
+        let workFolder = session.folder.appendingPathComponent("work-\(token)")
+        for path in [crashFolder, workFolder] {
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment[Marker.environmentKey] = token
+        environment["SWIFT_BACKTRACE"] =
+            "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
+            + "sanitize=yes,output-to=\(crashFolder.path)"
+        let process = Subprocess(
+            executable: executable.path, arguments: [], environment: environment,
+            workingDirectory: workFolder.path,
+            timeLimit: max(0.1, session.deadline.timeIntervalSinceNow),
+            outputLimit: session.runner.outputLimit)
+        let start = Self.now()
+        var splitter = MarkerSplitter(token: token)
+        let result = try process.run { chunk in handle(splitter.feed(chunk)) }
+        handle(splitter.finish())
+        seconds = result.seconds
+        let end = endedAt ?? start + result.seconds
+
+        let failing = endedAt == nil ? started.last?.id : nil
+        var results: [Int: BlockResult] = [:]
+        for block in reported {
+            var output = text(of: block.id)
+            let outcome: BlockOutcome
+            if block.id == failing {
+                switch result.termination {
+                case .timedOut:
+                    outcome = .timedOut(seconds: session.runner.timeLimit)
+                case .exited(let status):
+                    outcome = .exitedEarly(status: status)
+                case .signaled(let signal):
+                    let report = TrapReport(
+                        output: output, crashLog: Self.crashLog(in: crashFolder),
+                        file: session.chapter.file, signal: signal)
+                    output = report.output
+                    outcome = .trapped(message: report.message, line: report.line)
+                }
+            } else if started.contains(where: { $0.id == block.id }) {
+                outcome = block.options.fails ? .unexpectedSuccess : .completed
+            } else {
+                let culprit = failing.flatMap { byID[$0] }.map { " (\($0.location) failed)" } ?? ""
+                outcome = .notRun("an earlier block stopped the program\(culprit)")
+            }
+            // Output stops at the cap, so the cut fell in the last block that printed.
+            let truncated = result.truncated && block.id == started.last?.id
+            let result = ChapterRunner.result(
+                block, output: output, outcome: outcome, truncated: truncated,
+                seconds: duration(of: block.id, end: end))
+            results[block.id] = result
+            if shown.contains(block.id), !announced.contains(block.id) {
+                showLive(block, completeLinesOnly: false)
+                session.observer?.blockFinished(result)
+            }
+        }
+        return results
+    }
+
+    private mutating func handle(_ events: [MarkerSplitter.Event]) {
+        for event in events {
+            switch event {
+            case .started(let name):
+                let now = Self.now()
+                if let previous = started.last { announceCompleted(previous.id, at: now) }
+                if name == Marker.end { endedAt = now }
+                guard let id = Int(name), let block = byID[id] else { continue }
+                started.append((id, now))
+                if shown.contains(id) { session.observer?.blockStarted(block) }
+            case .output(let name, let bytes):
+                guard let id = name.flatMap(Int.init), let block = byID[id] else { continue }
+                printed[id, default: []] += bytes
+                if shown.contains(id) { showLive(block, completeLinesOnly: true) }
+            }
+        }
+    }
+
+    /// A block that another followed ran to its end: tell the observer now, not at the end.
+    private mutating func announceCompleted(_ id: Int, at now: Double) {
+        guard let observer = session.observer, let block = byID[id], shown.contains(id),
+            !announced.contains(id)
+        else { return }
+        announced.insert(id)
+        showLive(block, completeLinesOnly: false)
+        let outcome: BlockOutcome = block.options.fails ? .unexpectedSuccess : .completed
+        observer.blockFinished(
+            ChapterRunner.result(
+                block, output: text(of: id), outcome: outcome, seconds: duration(of: id, end: now)))
+    }
+
+    /// Passes printed text on in whole lines, so a character split across two reads is never
+    /// shown as two broken halves; `completeLinesOnly: false` flushes the rest.
+    private mutating func showLive(_ block: CodeBlock, completeLinesOnly: Bool) {
+        guard let observer = session.observer, let bytes = printed[block.id] else { return }
+        let sent = sentToObserver[block.id, default: 0]
+        var end = bytes.count
+        if completeLinesOnly {
+            guard let newline = bytes[sent...].lastIndex(of: UInt8(ascii: "\n")) else { return }
+            end = newline + 1
+        }
+        guard end > sent else { return }
+        sentToObserver[block.id] = end
+        observer.blockPrinted(block, String(decoding: bytes[sent..<end], as: UTF8.self))
+    }
+
+    private func text(of id: Int) -> String { String(decoding: printed[id] ?? [], as: UTF8.self) }
+
+    /// Seconds from a block's marker to the next marker, or to `end`.
+    private func duration(of id: Int, end: Double) -> Double {
+        guard let index = started.firstIndex(where: { $0.id == id }) else { return 0 }
+        let next = index + 1 < started.count ? started[index + 1].at : end
+        return max(0, next - started[index].at)
+    }
+
+    private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    private static func crashLog(in folder: URL) -> String? {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.sorted().first.flatMap {
+            try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+}
