@@ -7,6 +7,8 @@ let package = Package(
     products: [
         // Dynamic so that the chapter programs the engine generates can link it.
         .library(name: "NeuralNet", type: .dynamic, targets: ["NeuralNet"]),
+        // Brain models for the chapters on the brain's neural system; dynamic, like NeuralNet.
+        .library(name: "Brain", type: .dynamic, targets: ["Brain"]),
         .library(name: "LessonEngine", targets: ["LessonEngine"]),
         .executable(name: "lessons", targets: ["lessons"]),
     ],
@@ -20,6 +22,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "NeuralNet"),
+        .target(name: "Brain"),
         .target(name: "LessonEngine", dependencies: ["CCmark"]),
         .executableTarget(
             name: "lessons",
@@ -29,6 +32,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(
             name: "LessonEngineTests", dependencies: ["LessonEngine"], exclude: ["Fixtures"]),
     ],

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The Hodgkin–Huxley model of the squid giant axon (1952), in the modern convention with the
+/// resting potential near −65 mV.
+///
+/// `C_m dV/dt = I − g_Na m³h (V − E_Na) − g_K n⁴ (V − E_K) − g_L (V − E_L)`, and each gate
+/// `x ∈ {m, h, n}` follows `dx/dt = α_x(V)(1 − x) − β_x(V) x`. Units: ms, mV, µF/cm²,
+/// mS/cm², µA/cm².
+public struct HodgkinHuxley: Sendable, Equatable {
+    public var capacitance = 1.0
+    public var sodiumConductance = 120.0
+    public var potassiumConductance = 36.0
+    public var leakConductance = 0.3
+    public var sodiumReversal = 50.0
+    public var potassiumReversal = -77.0
+    public var leakReversal = -54.387
+
+    public init() {}
+
+    /// The membrane potential and the three gating variables.
+    public struct State: Sendable, Equatable {
+        public var potential: Double
+        public var m: Double
+        public var h: Double
+        public var n: Double
+    }
+
+    /// Opening and closing rates, per ms, at potential `v` (mV).
+    public static func rates(at v: Double) -> (
+        alphaM: Double, betaM: Double, alphaH: Double, betaH: Double, alphaN: Double, betaN: Double
+    ) {
+        (
+            alphaM: 0.1 * vtrap(-(v + 40), 10),
+            betaM: 4 * exp(-(v + 65) / 18),
+            alphaH: 0.07 * exp(-(v + 65) / 20),
+            betaH: 1 / (1 + exp(-(v + 35) / 10)),
+            alphaN: 0.01 * vtrap(-(v + 55), 10),
+            betaN: 0.125 * exp(-(v + 65) / 80)
+        )
+    }
+
+    /// `x / (exp(x / y) − 1)`, with its limit `y` at `x = 0` (where α_m and α_n are 0/0).
+    static func vtrap(_ x: Double, _ y: Double) -> Double {
+        abs(x / y) < 1e-6 ? y * (1 - x / y / 2) : x / (exp(x / y) - 1)
+    }
+
+    /// The resting state: the gates at their steady values for `potential`.
+    public func restingState(potential: Double = -65) -> State {
+        let r = Self.rates(at: potential)
+        return State(
+            potential: potential, m: r.alphaM / (r.alphaM + r.betaM),
+            h: r.alphaH / (r.alphaH + r.betaH), n: r.alphaN / (r.alphaN + r.betaN))
+    }
+
+    /// The time derivatives of the state under an injected current.
+    public func derivative(of s: State, current: Double) -> State {
+        let r = Self.rates(at: s.potential)
+        let sodium = sodiumConductance * s.m * s.m * s.m * s.h * (s.potential - sodiumReversal)
+        let potassium = potassiumConductance * pow(s.n, 4) * (s.potential - potassiumReversal)
+        let leak = leakConductance * (s.potential - leakReversal)
+        return State(
+            potential: (current - sodium - potassium - leak) / capacitance,
+            m: r.alphaM * (1 - s.m) - r.betaM * s.m,
+            h: r.alphaH * (1 - s.h) - r.betaH * s.h,
+            n: r.alphaN * (1 - s.n) - r.betaN * s.n)
+    }
+
+    /// One classic fourth-order Runge–Kutta step of length `dt` (stable at dt = 0.01 ms).
+    public func step(_ s: State, current: Double, dt: Double) -> State {
+        func add(_ a: State, _ b: State, _ scale: Double) -> State {
+            State(
+                potential: a.potential + scale * b.potential, m: a.m + scale * b.m,
+                h: a.h + scale * b.h, n: a.n + scale * b.n)
+        }
+        let k1 = derivative(of: s, current: current)
+        let k2 = derivative(of: add(s, k1, dt / 2), current: current)
+        let k3 = derivative(of: add(s, k2, dt / 2), current: current)
+        let k4 = derivative(of: add(s, k3, dt), current: current)
+        return State(
+            potential: s.potential + dt / 6
+                * (k1.potential + 2 * k2.potential + 2 * k3.potential + k4.potential),
+            m: s.m + dt / 6 * (k1.m + 2 * k2.m + 2 * k3.m + k4.m),
+            h: s.h + dt / 6 * (k1.h + 2 * k2.h + 2 * k3.h + k4.h),
+            n: s.n + dt / 6 * (k1.n + 2 * k2.n + 2 * k3.n + k4.n))
+    }
+
+    /// Simulates from rest under `current(t)`; a spike is an upward crossing of `spikeLevel`.
+    public func simulate(
+        duration: Double, step dt: Double = 0.01, spikeLevel: Double = 0,
+        current: (Double) -> Double
+    ) -> (spikes: SpikeTrain, potential: [Double]) {
+        var state = restingState()
+        var trace = [state.potential]
+        var spikes: [Double] = []
+        let steps = Int((duration / dt).rounded())
+        trace.reserveCapacity(steps + 1)
+        for index in 0..<steps {
+            let previous = state.potential
+            state = step(state, current: current(Double(index) * dt), dt: dt)
+            if previous < spikeLevel && state.potential >= spikeLevel {
+                spikes.append(Double(index + 1) * dt)
+            }
+            trace.append(state.potential)
+        }
+        return (SpikeTrain(times: spikes, duration: duration), trace)
+    }
+}

@@ -1,0 +1,51 @@
+/// Izhikevich's simple model (2003): two equations that reproduce many cortical firing
+/// patterns at the cost of a few operations per step.
+///
+/// `v' = 0.04 v² + 5 v + 140 − u + I`, `u' = a (b v − u)`; when `v ≥ 30 mV`, `v ← c` and
+/// `u ← u + d`. Units: ms and mV, with `I` in the model's own units.
+public struct Izhikevich: Sendable, Equatable {
+    public var a: Double
+    public var b: Double
+    public var c: Double
+    public var d: Double
+
+    public init(a: Double, b: Double, c: Double, d: Double) {
+        self.a = a
+        self.b = b
+        self.c = c
+        self.d = d
+    }
+
+    /// Regular spiking: excitatory cortical cells that adapt.
+    public static let regularSpiking = Izhikevich(a: 0.02, b: 0.2, c: -65, d: 8)
+    /// Fast spiking: inhibitory interneurons that fire fast without adapting.
+    public static let fastSpiking = Izhikevich(a: 0.1, b: 0.2, c: -65, d: 2)
+    /// Chattering: fast bursts of spikes separated by pauses.
+    public static let chattering = Izhikevich(a: 0.02, b: 0.2, c: -50, d: 2)
+
+    /// Simulates under `current(t)` with Euler steps of `dt` (Izhikevich used 0.5 ms for `v`;
+    /// 0.1 ms is safer); starts at `v = −65`, `u = b v`.
+    public func simulate(duration: Double, step dt: Double = 0.1, current: (Double) -> Double) -> (
+        spikes: SpikeTrain, potential: [Double]
+    ) {
+        var v = -65.0
+        var u = b * v
+        var spikes: [Double] = []
+        var trace = [v]
+        let steps = Int((duration / dt).rounded())
+        for index in 0..<steps {
+            let input = current(Double(index) * dt)
+            v += dt * (0.04 * v * v + 5 * v + 140 - u + input)
+            u += dt * a * (b * v - u)
+            if v >= 30 {
+                spikes.append(Double(index + 1) * dt)
+                trace.append(30)
+                v = c
+                u += d
+            } else {
+                trace.append(v)
+            }
+        }
+        return (SpikeTrain(times: spikes, duration: duration), trace)
+    }
+}
