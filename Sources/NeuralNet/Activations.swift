@@ -28,3 +28,22 @@ public func tanh<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
 public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
     Primitive.relu(x)
 }
+
+/// The leaky rectified linear unit of every element: `y = x` for `x > 0`, else `αx`.
+///
+/// A small slope `α` (`negativeSlope`, 0.01 by default, as in PyTorch) for negative inputs
+/// keeps a gradient flowing where ReLU's would be zero. Its derivative is 1 for `x > 0` and
+/// `α` otherwise (so `α` at exactly 0, as ReLU's is 0 there).
+public func leakyRelu<Scalar>(_ x: Tensor<Scalar>, negativeSlope: Scalar = 0.01)
+    -> Tensor<Scalar>
+{
+    Primitive.leakyRelu(x, negativeSlope: negativeSlope)
+}
+
+/// The exponential linear unit of every element: `y = x` for `x > 0`, else `α(eˣ - 1)`.
+///
+/// Smooth for `α = 1` (the default), and it saturates at `-α` for very negative inputs. Its
+/// derivative is 1 for `x > 0` and `αeˣ` otherwise.
+public func elu<Scalar>(_ x: Tensor<Scalar>, alpha: Scalar = 1) -> Tensor<Scalar> {
+    Primitive.elu(x, alpha: alpha)
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NeuralNet
@@ -90,5 +91,17 @@ import Testing
         expectClose(sigmoid(x).scalars, [0.26894142, 0.5, 0.73105858])
         expectClose(tanh(x).scalars, [-0.76159416, 0, 0.76159416])
         #expect(relu(x).scalars == [0, 0, 1])
+    }
+}
+
+extension ActivationsTests {
+    @Test func leakyReluAndElu() {
+        let x = Tensor<Double>([-2, -0.5, 0, 1.5])
+        expectClose(leakyRelu(x).scalars, [-0.02, -0.005, 0, 1.5])
+        expectClose(leakyRelu(x, negativeSlope: 0.2).scalars, [-0.4, -0.1, 0, 1.5])
+        expectClose(elu(x).scalars, [Foundation.exp(-2) - 1, Foundation.exp(-0.5) - 1, 0, 1.5])
+        let away = Tensor<Double>([-2, -0.5, 0.7, 1.5])
+        #expect(gradientCheck(at: away) { leakyRelu($0, negativeSlope: 0.1).sum() }.passes())
+        #expect(gradientCheck(at: away) { (elu($0, alpha: 1.5) * $0).sum() }.passes())
     }
 }

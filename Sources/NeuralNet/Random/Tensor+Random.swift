@@ -30,7 +30,7 @@ extension Tensor {
         let width = Double(range.upperBound) - lower
         let scalars = (0..<count).map { _ in
             let value = Scalar(lower + width * unitInterval(using: &generator))
-            return min(max(value, range.lowerBound), range.upperBound)
+            return Swift.min(Swift.max(value, range.lowerBound), range.upperBound)
         }
         return Tensor(scalars, shape: shape, requiresGradient: requiresGradient)
     }

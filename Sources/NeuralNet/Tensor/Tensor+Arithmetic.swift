@@ -1,24 +1,28 @@
-/// Elementwise arithmetic.
+/// Elementwise arithmetic, with broadcasting.
 ///
-/// Two tensors combine element by element and must have the same shape. A scalar on either
-/// side combines with every element. All of it is differentiable.
+/// Two tensors combine element by element after broadcasting by NumPy's rules: shapes are
+/// aligned at their last dimension, and a dimension of size 1 (or a missing leading one) is
+/// repeated to match the other operand. So a `[32, 128]` batch plus a `[128]` bias adds the
+/// bias to every row. A scalar on either side combines with every element. All of it is
+/// differentiable; an operand that was broadcast receives its gradient summed over the
+/// repeats, so the bias above gets the sum of the batch's gradients.
 extension Tensor {
-    /// Adds two tensors of the same shape, element by element.
+    /// Adds two tensors element by element, broadcasting: `yᵢ = aᵢ + bᵢ`.
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
         Primitive.add(lhs, rhs)
     }
 
-    /// Subtracts two tensors of the same shape, element by element.
+    /// Subtracts two tensors element by element, broadcasting: `yᵢ = aᵢ - bᵢ`.
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
         Primitive.subtract(lhs, rhs)
     }
 
-    /// Multiplies two tensors of the same shape, element by element (the Hadamard product).
+    /// Multiplies two tensors element by element, broadcasting (the Hadamard product).
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
         Primitive.multiply(lhs, rhs)
     }
 
-    /// Divides two tensors of the same shape, element by element.
+    /// Divides two tensors element by element, broadcasting: `yᵢ = aᵢ / bᵢ`.
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
         Primitive.divide(lhs, rhs)
     }
@@ -29,47 +33,47 @@ extension Tensor {
     }
 
     // MARK: - With a scalar
-    // A scalar operand becomes a constant tensor of the other operand's shape, so these need
-    // no derivative rules of their own.
+    // A scalar operand becomes a constant scalar tensor that broadcasts, so these need no
+    // derivative rules of their own.
 
     /// Adds a scalar to every element.
     public static func + (lhs: Tensor, rhs: Scalar) -> Tensor {
-        lhs + Tensor(repeating: rhs, shape: lhs.shape)
+        lhs + Tensor(scalar: rhs)
     }
 
     /// Adds every element to a scalar.
     public static func + (lhs: Scalar, rhs: Tensor) -> Tensor {
-        Tensor(repeating: lhs, shape: rhs.shape) + rhs
+        Tensor(scalar: lhs) + rhs
     }
 
     /// Subtracts a scalar from every element.
     public static func - (lhs: Tensor, rhs: Scalar) -> Tensor {
-        lhs - Tensor(repeating: rhs, shape: lhs.shape)
+        lhs - Tensor(scalar: rhs)
     }
 
     /// Subtracts every element from a scalar.
     public static func - (lhs: Scalar, rhs: Tensor) -> Tensor {
-        Tensor(repeating: lhs, shape: rhs.shape) - rhs
+        Tensor(scalar: lhs) - rhs
     }
 
     /// Multiplies every element by a scalar.
     public static func * (lhs: Tensor, rhs: Scalar) -> Tensor {
-        lhs * Tensor(repeating: rhs, shape: lhs.shape)
+        lhs * Tensor(scalar: rhs)
     }
 
     /// Multiplies a scalar by every element.
     public static func * (lhs: Scalar, rhs: Tensor) -> Tensor {
-        Tensor(repeating: lhs, shape: rhs.shape) * rhs
+        Tensor(scalar: lhs) * rhs
     }
 
     /// Divides every element by a scalar.
     public static func / (lhs: Tensor, rhs: Scalar) -> Tensor {
-        lhs / Tensor(repeating: rhs, shape: lhs.shape)
+        lhs / Tensor(scalar: rhs)
     }
 
     /// Divides a scalar by every element.
     public static func / (lhs: Scalar, rhs: Tensor) -> Tensor {
-        Tensor(repeating: lhs, shape: rhs.shape) / rhs
+        Tensor(scalar: lhs) / rhs
     }
 
     // MARK: - Compound assignment

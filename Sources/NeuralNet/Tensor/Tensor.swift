@@ -98,4 +98,22 @@ extension Tensor {
     func mapScalars(_ transform: (Scalar) -> Scalar) -> Tensor {
         Tensor(shape: shape, scalars: scalars.map(transform), node: nil)
     }
+
+    /// A constant tensor of the same shape with a kernel function applied to each element.
+    func mapped(_ function: UnaryOperation<Scalar>) -> Tensor {
+        Tensor(shape: shape, scalars: ElementwiseKernel.map(scalars, function), node: nil)
+    }
+
+    /// A constant tensor of the same scalars in another shape with the same count.
+    func withShape(_ newShape: [Int]) -> Tensor {
+        Tensor(shape: newShape, scalars: scalars, node: nil)
+    }
+}
+
+extension Tensor: Equatable {
+    /// Whether two tensors have the same shape and the same scalars (`==` on each, so a NaN
+    /// is never equal); whether they require a gradient does not matter.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+    }
 }

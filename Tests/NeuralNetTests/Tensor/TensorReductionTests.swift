@@ -3,33 +3,44 @@ import Testing
 @testable import NeuralNet
 
 @Suite struct TensorReductionTests {
-    @Test func sumIsAScalarTensor() {
-        let total = Tensor<Double>([1, 2, 3, 4, 5, 6], shape: [2, 3]).sum()
-        #expect(total.shape == [])
-        #expect(total.scalar == 21)
-        #expect(total.description == "21.0000")
-    }
+    let x = Tensor<Double>([1, 5, -2, 7, 0, 3], shape: [2, 3])
 
-    @Test func meanDividesByTheCount() {
-        let average = Tensor<Double>([1, 2, 3, 4, 5, 6], shape: [3, 2]).mean()
-        #expect(average.shape == [])
-        #expect(average.scalar == 3.5)
-    }
-
-    @Test func gradientOfMeanIsOneOverN() {
-        let slope = gradient(at: Tensor<Double>([7, -1, 2, 0])) { $0.mean() }
-        #expect(slope.scalars == [0.25, 0.25, 0.25, 0.25])
-    }
-
-    @Test func emptyTensors() {
+    @Test func sumOfAllElements() {
+        #expect(x.sum().scalar == 14)
+        #expect(x.sum().shape == [])
         #expect(Tensor<Double>([]).sum().scalar == 0)
+    }
+
+    @Test func meanOfAllElements() {
+        #expect(Tensor<Double>([1, 2, 3, 6]).mean().scalar == 3)
         #expect(Tensor<Double>([]).mean().scalar.isNaN)
     }
 
-    /// Mean squared error, the loss of the regression chapters, by hand: errors 1, -2, 3.
-    @Test func meanSquaredError() {
-        let predictions = Tensor<Double>([2, 0, 6])
-        let targets = Tensor<Double>([1, 2, 3])
-        #expect(pow(predictions - targets, 2).mean().scalar == 14.0 / 3.0)
+    @Test func sumAndMeanAlongAxes() {
+        #expect(x.sum(alongAxes: 0) == Tensor([8, 5, 1]))
+        #expect(x.sum(alongAxes: 1) == Tensor([4, 10]))
+        #expect(x.sum(alongAxes: -1, keepingDimensions: true) == Tensor([4, 10], shape: [2, 1]))
+        #expect(x.sum(alongAxes: 0, 1) == Tensor(scalar: 14))
+        #expect(x.mean(alongAxes: 0) == Tensor([4, 2.5, 0.5]))
+    }
+
+    @Test func maxAndArgmax() {
+        #expect(x.max(alongAxes: 1) == Tensor([5, 7]))
+        #expect(x.max(alongAxes: 0, keepingDimensions: true) == Tensor([7, 5, 3], shape: [1, 3]))
+        #expect(x.max().scalar == 7)
+        #expect(x.argmax(alongAxis: 1) == [1, 0])
+        #expect(x.argmax(alongAxis: 0) == [1, 0, 1])
+        #expect(Tensor<Double>([2, 9, 9]).argmax(alongAxis: 0) == [1])
+    }
+
+    @Test func gradients() {
+        let y = Tensor<Double>((0..<24).map { Double(($0 * 7) % 11) - 5.5 }, shape: [2, 3, 4])
+        #expect(gradientCheck(at: y) { pow($0.sum(alongAxes: 1), 2).sum() }.passes())
+        #expect(
+            gradientCheck(at: y) { pow($0.mean(alongAxes: 0, 2, keepingDimensions: true), 2).sum() }
+                .passes())
+        #expect(gradientCheck(at: y) { pow($0.max(alongAxes: 2), 2).sum() }.passes())
+        // The maximum of each row alone receives the gradient.
+        #expect(gradient(at: x) { $0.max(alongAxes: 1).sum() }.scalars == [0, 1, 0, 1, 0, 0])
     }
 }

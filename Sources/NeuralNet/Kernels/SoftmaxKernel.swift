@@ -1,0 +1,56 @@
+/// The fused softmax cross-entropy of rows of logits, forward and backward.
+enum SoftmaxKernel {
+    /// The mean over rows of `log Σⱼ e^zⱼ - z_label`, and the softmax of every row.
+    ///
+    /// Each row is shifted by its maximum before exponentiating, so no exponential exceeds 1.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func crossEntropy<Scalar: TensorScalar>(_ logits: Tensor<Scalar>, labels: [Int])
+        -> (loss: Scalar, probabilities: Tensor<Scalar>)
+    {
+        guard logits.rank == 2, logits.shape[0] == labels.count else {
+            fatalError(
+                "softmaxCrossEntropy(logits:labels:): logits of shape \(logits.shape) need "
+                    + "shape [N, classes] with N = \(labels.count), one row per label")
+        }
+        let (rows, classes) = (logits.shape[0], logits.shape[1])
+        var probabilities = [Scalar](repeating: 0, count: rows * classes)
+        var total: Scalar = 0
+        logits.scalars.withUnsafeBufferPointer { z in
+            for row in 0..<rows {
+                let label = labels[row]
+                guard (0..<classes).contains(label) else {
+                    fatalError(
+                        "softmaxCrossEntropy(logits:labels:): label \(label) of row \(row) is "
+                            + "not a class in 0..<\(classes)")
+                }
+                let start = row * classes
+                var largest = -Scalar.infinity
+                for j in 0..<classes { largest = Swift.max(largest, z[start + j]) }
+                var sum: Scalar = 0
+                for j in 0..<classes {
+                    let e = Scalar.exp(z[start + j] - largest)
+                    probabilities[start + j] = e
+                    sum += e
+                }
+                for j in 0..<classes { probabilities[start + j] /= sum }
+                total += largest + Scalar.log(sum) - z[start + label]
+            }
+        }
+        return (
+            total / Scalar(rows), Tensor(shape: logits.shape, scalars: probabilities, node: nil)
+        )
+    }
+
+    /// `scale · (softmax - onehot(labels)) / N`, the gradient of the mean cross-entropy.
+    static func crossEntropyGradient<Scalar: TensorScalar>(
+        _ probabilities: Tensor<Scalar>, labels: [Int], scale: Scalar
+    ) -> Tensor<Scalar> {
+        let classes = probabilities.shape[1]
+        var scalars = probabilities.scalars
+        for (row, label) in labels.enumerated() { scalars[row * classes + label] -= 1 }
+        let factor = scale / Scalar(labels.count)
+        for index in scalars.indices { scalars[index] *= factor }
+        return Tensor(shape: probabilities.shape, scalars: scalars, node: nil)
+    }
+}
