@@ -62,7 +62,10 @@ public struct ChapterRunner: Sendable {
     ) -> BlockResult {
         var result = BlockResult(
             block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds)
-        if let expected = block.expected, outcome == .completed || outcome.isFailure,
+        // Outputs are compared only when the block did what it promised: a block that should
+        // have run but did not compile (or one that should fail but ran) has a worse problem.
+        let promised = block.options.fails ? outcome.isFailure : outcome == .completed
+        if let expected = block.expected, promised,
             !OutputComparison.matches(
                 actual: output, expected: expected.text, tolerance: expected.tolerance)
         {

@@ -33,6 +33,8 @@ import Testing
             return
         }
         #expect(diagnostics.first?.line == line)
+        #expect(
+            result.blocks[1].diff == nil, "a block that did not compile has no output to compare")
         #expect(diagnostics.first?.file == TestPackage.fixturePath("compile-error.md"))
         #expect(
             result.problems.contains {
