@@ -7,11 +7,15 @@ let package = Package(
     products: [
         // Dynamic so that the chapter programs the engine generates can link it.
         .library(name: "NeuralNet", type: .dynamic, targets: ["NeuralNet"]),
+        // Dynamic for the same reason: chapter programs `import Figures` to show plots.
+        .library(name: "Figures", type: .dynamic, targets: ["Figures"]),
         .library(name: "LessonEngine", targets: ["LessonEngine"]),
         .executable(name: "lessons", targets: ["lessons"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Build-time highlighting of chapter code with the compiler's own classification.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +24,16 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "NeuralNet"),
-        .target(name: "LessonEngine", dependencies: ["CCmark"]),
+        .target(name: "Figures"),
+        .target(
+            name: "LessonEngine",
+            dependencies: [
+                "CCmark",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ]
+        ),
         .executableTarget(
             name: "lessons",
             dependencies: [
@@ -29,8 +42,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(
-            name: "LessonEngineTests", dependencies: ["LessonEngine"], exclude: ["Fixtures"]),
+            name: "LessonEngineTests", dependencies: ["LessonEngine", "Figures"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,8 @@ public struct BlockResult: Sendable, Equatable {
     public var diff: String?
     /// Output beyond the cap was dropped.
     public var truncated = false
+    /// The figures it showed, in order.
+    public var figures: [BlockFigure] = []
 
     /// True when the block behaved as written: ran (or failed, if marked so) and printed what
     /// it should.

@@ -11,6 +11,9 @@ public struct ChapterRunner: Sendable {
     public var timeLimit: Double = 600
     /// Bytes of output kept from one program.
     public var outputLimit = 16 << 20
+    /// Where copies of the figures blocks show are kept (in a folder per chapter), for
+    /// `lessons run` to point at; nil keeps none.
+    public var figureArchive: URL?
 
     public init(toolchain: Toolchain, timeLimit: Double = 600) {
         self.toolchain = toolchain
@@ -48,9 +51,10 @@ public struct ChapterRunner: Sendable {
         }
 
         let results = shown.map { block in
-            let (output, outcome, truncated) =
-                outcomes[block.id] ?? ("", .notRun("marked 'norun'"), false)
-            return Self.result(block, output: output, outcome: outcome, truncated: truncated)
+            let (output, outcome, truncated, figures) =
+                outcomes[block.id] ?? ("", .notRun("marked 'norun'"), false, [])
+            return Self.result(
+                block, output: output, outcome: outcome, truncated: truncated, figures: figures)
         }
         return ChapterResult(
             chapter: chapter, blocks: results, warnings: session.warnings,
@@ -58,11 +62,13 @@ public struct ChapterRunner: Sendable {
     }
 
     /// A block's result: its outcome, and its output compared with the expected output.
-    static func result(_ block: CodeBlock, output: String, outcome: BlockOutcome, truncated: Bool)
-        -> BlockResult
-    {
+    static func result(
+        _ block: CodeBlock, output: String, outcome: BlockOutcome, truncated: Bool,
+        figures: [BlockFigure] = []
+    ) -> BlockResult {
         var result = BlockResult(
-            block: block, output: output, outcome: outcome, truncated: truncated)
+            block: block, output: output, outcome: outcome, truncated: truncated,
+            figures: figures)
         if let expected = block.expected, outcome == .completed || outcome.isFailure,
             !OutputComparison.matches(
                 actual: output, expected: expected.text, tolerance: expected.tolerance)
@@ -78,7 +84,9 @@ public struct ChapterRunner: Sendable {
 
 /// The state of one chapter run: its folder, its deadline and its timings.
 private struct Session {
-    typealias Outcomes = [Int: (output: String, outcome: BlockOutcome, truncated: Bool)]
+    typealias Outcomes = [Int: (
+        output: String, outcome: BlockOutcome, truncated: Bool, figures: [BlockFigure]
+    )]
 
     let runner: ChapterRunner
     let chapter: Chapter
@@ -106,7 +114,7 @@ private struct Session {
         guard let executable = compilation.executable else {
             let outcomes = compileFailure(reported, diagnostics: ours, log: compilation.log)
             for block in reported where shown.contains(block.id) {
-                guard let (output, outcome, _) = outcomes[block.id] else { continue }
+                guard let (output, outcome, _, _) = outcomes[block.id] else { continue }
                 observer?.blockFinished(
                     ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
             }
@@ -124,16 +132,16 @@ private struct Session {
             let own = errors.filter { block.contains(line: $0.line) }
             if !own.isEmpty {
                 let text = own.map { "error: \($0.message)" }.joined(separator: "\n") + "\n"
-                outcomes[block.id] = (text, .compileError(own), false)
+                outcomes[block.id] = (text, .compileError(own), false, [])
             } else if errors.isEmpty {
                 let failure = Diagnostic(
                     file: chapter.file, line: block.startLine, column: 1, severity: "error",
                     message: "the chapter program did not compile:\n\(log)")
-                outcomes[block.id] = ("", .compileError([failure]), false)
+                outcomes[block.id] = ("", .compileError([failure]), false, [])
             } else {
                 let at = errors.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
                 outcomes[block.id] = (
-                    "", .notRun("the program did not compile (errors at \(at))"), false
+                    "", .notRun("the program did not compile (errors at \(at))"), false, []
                 )
             }
         }
@@ -146,11 +154,17 @@ private struct Session {
         let token = Marker.makeToken()
         let crashFolder = folder.appendingPathComponent("crash-\(token)")
         let workFolder = folder.appendingPathComponent("work-\(token)")
-        for path in [crashFolder, workFolder] {
+        let figureFolder = FigureFolder(
+            url: folder.appendingPathComponent("figures-\(token)"),
+            archive: runner.figureArchive.map {
+                ($0.appendingPathComponent(chapter.id), runner.toolchain.root)
+            })
+        for path in [crashFolder, workFolder, figureFolder.url] {
             try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
         }
         var environment = ProcessInfo.processInfo.environment
         environment[Marker.environmentKey] = token
+        environment[FigureFolder.folderKey] = figureFolder.url.path
         environment["SWIFT_BACKTRACE"] =
             "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
             + "sanitize=yes,output-to=\(crashFolder.path)"
@@ -174,7 +188,9 @@ private struct Session {
             announced.insert(id)
             let output = String(decoding: printed[id] ?? [], as: UTF8.self)
             observer.blockFinished(
-                ChapterRunner.result(block, output: output, outcome: outcome, truncated: false))
+                ChapterRunner.result(
+                    block, output: output, outcome: outcome, truncated: false,
+                    figures: figureFolder.figures(ofBlock: id)))
         }
         func handle(_ events: [MarkerSplitter.Event]) {
             for event in events {
@@ -226,11 +242,13 @@ private struct Session {
                 let culprit = failing.flatMap { byID[$0] }.map { " (\($0.location) failed)" } ?? ""
                 outcome = .notRun("an earlier block stopped the program\(culprit)")
             }
-            outcomes[block.id] = (output, outcome, result.truncated)
+            let figures = figureFolder.figures(ofBlock: block.id)
+            outcomes[block.id] = (output, outcome, result.truncated, figures)
             if let observer, isShown.contains(block.id), !announced.contains(block.id) {
                 observer.blockFinished(
                     ChapterRunner.result(
-                        block, output: output, outcome: outcome, truncated: result.truncated))
+                        block, output: output, outcome: outcome, truncated: result.truncated,
+                        figures: figures))
             }
         }
         return outcomes
