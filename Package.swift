@@ -32,7 +32,8 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-            ]
+            ],
+            resources: [.copy("Render/Assets")]
         ),
         .executableTarget(
             name: "lessons",

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         let workspace = try options.workspace()
         let book = try workspace.loadBook()
         let reporter = TerminalReporter()
-        reporter.status("Building the NeuralNet library (release)…")
+        reporter.status("Building the NeuralNet and Figures libraries (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
         reporter.status(
             "Checking \(book.chapters.count) chapter\(book.chapters.count == 1 ? "" : "s"), \(jobs) at a time…"

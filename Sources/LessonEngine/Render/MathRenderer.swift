@@ -52,8 +52,10 @@ struct MathRenderer {
             folder.appendingPathComponent("out.json")
         )
         try Data(Self.script.utf8).write(to: script)
-        try JSONEncoder().encode(requests.map { ["tex": $0.tex, "display": $0.display ? "1" : ""] })
-            .write(to: input)
+        try JSONEncoder().encode(
+            requests.map { ["tex": $0.tex, "display": $0.display ? "1" : ""] }
+        )
+        .write(to: input)
         let process = Subprocess(
             executable: "/usr/bin/env",
             arguments: [node, script.path, katex, input.path, output.path], timeLimit: 120)
