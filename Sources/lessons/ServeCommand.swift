@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
         report(try site.refresh())
         let server = try SiteServer(site: workspace.root.appendingPathComponent("Site"), port: port)
         server.start()
-        print("Serving \(server.url) — edit a chapter and the page reloads; Ctrl-C stops.")
+        say("Serving \(server.url) — edit a chapter and the page reloads; Ctrl-C stops.")
         while true {
             Thread.sleep(forTimeInterval: 1)
             guard let change = try site.refresh() else { continue }
@@ -35,12 +35,18 @@ struct ServeCommand: ParsableCommand {
 
     private func report(_ change: (rerun: [String], problems: [String])?) {
         guard let change else { return }
-        print("Ran \(change.rerun.isEmpty ? "nothing" : change.rerun.joined(separator: ", ")).")
+        say("Ran \(change.rerun.isEmpty ? "nothing" : change.rerun.joined(separator: ", ")).")
         if change.problems.isEmpty {
-            print("Site/ rewritten.")
+            say("Site/ rewritten.")
         } else {
-            print("Site/ kept as it was; \(change.problems.count) problem(s):")
-            for problem in change.problems { print("  \(problem)") }
+            say("Site/ kept as it was; \(change.problems.count) problem(s):")
+            for problem in change.problems { say("  \(problem)") }
         }
     }
+}
+
+/// Writes a line to standard output at once (`print` would hold it in a buffer when the
+/// output is not a terminal).
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,6 +1,6 @@
 /// A chapter's page body: its Markdown with formulas typeset and numbered, `@eq:` references
 /// linked, headings given permalinks and the article's titles, and every Swift block shown
-/// with its highlighted code, real output, figures and verification links.
+/// by `CellRenderer`.
 struct ChapterPage {
     var chapter: Chapter
     /// The run's results, by block id (empty for `lessons render`).
@@ -25,9 +25,12 @@ extension ChapterPage {
     /// Rewrites the Markdown tree into one whose special parts are raw HTML.
     fileprivate struct Rewriter {
         let page: ChapterPage
-        var figureCount = 0
+        var cells: CellRenderer
 
-        init(page: ChapterPage) { self.page = page }
+        init(page: ChapterPage) {
+            self.page = page
+            self.cells = CellRenderer(page: page)
+        }
 
         /// The node rewritten; `asBlock` is set for children of the document, quotes and
         /// list items, where a display formula stands as a block of its own.
@@ -48,7 +51,7 @@ extension ChapterPage {
             case .codeBlock(let info, _, true):
                 let language = InfoString.words(info).language
                 if let block = page.chapter.blocks.first(where: { $0.startLine == line }) {
-                    return MarkdownNode(.htmlBlock(cell(block)), range: node.range)
+                    return MarkdownNode(.htmlBlock(cells.render(block)), range: node.range)
                 }
                 if language == "output" { return MarkdownNode(.htmlBlock("")) }
                 return node
@@ -167,60 +170,6 @@ extension ChapterPage {
         static func slug(_ text: String) -> String {
             let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }
             return words.isEmpty ? "heading" : words.joined(separator: "-")
-        }
-
-        /// A Swift block: code, what it verifies, its real output and its figures.
-        private mutating func cell(_ block: CodeBlock) -> String {
-            if block.options.hidden { return "" }
-            let result = page.results[block.id]
-            let state = page.state(of: block.id)
-            var html = "<figure class=\"cell \(state.cssClass)\" id=\"block-\(block.id)\">\n"
-            html += "<div class=\"code\"><pre><code class=\"language-swift\">"
-            html += SwiftHighlighter.html(block.code) + "</code></pre></div>\n"
-            let verified = page.formulas.verified(by: block, in: page.chapter)
-            if !verified.isEmpty || (result != nil && result?.passed == false) {
-                let links = verified.map {
-                    "<a href=\"#\(HTMLEscaping.escape($0.anchor))\">(\($0.number))</a>"
-                }
-                html += "<p class=\"cell-status\">"
-                if !links.isEmpty { html += "Verifies \(links.joined(separator: ", ")) · " }
-                html += "<span class=\"state\">\(state.symbol) \(state.word)</span></p>\n"
-            }
-            if block.options.noRun {
-                html += "<p class=\"cell-status\">Not run (shown only).</p>\n"
-            }
-            if let result, !result.output.isEmpty || !result.passed {
-                html += output(result)
-            }
-            for figure in result?.figures ?? [] {
-                html += self.figure(figure)
-            }
-            return html + "</figure>\n"
-        }
-
-        private func output(_ result: BlockResult) -> String {
-            var classes = ["output"]
-            if !result.passed { classes.append("failed") }
-            if result.block.options.fails { classes.append("expected-failure") }
-            let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.count > 30 { classes.append("long") }
-            let label =
-                result.block.options.fails ? "Output (the block fails, as intended)" : "Output"
-            return "<pre class=\"\(classes.joined(separator: " "))\" aria-label=\"\(label)\">"
-                + "<samp>\(HTMLEscaping.escape(result.output))</samp></pre>\n"
-        }
-
-        private mutating func figure(_ figure: BlockFigure) -> String {
-            figureCount += 1
-            let number = page.chapter.number.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
-            let caption =
-                "<figcaption>Figure \(number). \(HTMLEscaping.escape(figure.altText))</figcaption>"
-            guard FigureSafety.isPlainSVG(figure.svg) else {
-                return "<figure class=\"plot rejected\"><p>This figure was left out: its SVG "
-                    + "holds scripts or foreign content.</p>\(caption)</figure>\n"
-            }
-            return "<figure class=\"plot\">\n<div class=\"plot-image\">\n\(figure.svg)</div>\n"
-                + "\(caption)\n</figure>\n"
         }
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// Every formula of the book goes to one node process: the formulas are written to a JSON
 /// file, a short script renders each with `throwOnError`, and writes the results back.
 struct MathRenderer {
-    /// A formula to render, and where it stands (for errors).
-    struct Request: Hashable {
+    /// A formula to render.
+    struct Request: Hashable, Codable {
         var tex: String
         var display: Bool
     }
@@ -52,10 +52,7 @@ struct MathRenderer {
             folder.appendingPathComponent("out.json")
         )
         try Data(Self.script.utf8).write(to: script)
-        try JSONEncoder().encode(
-            requests.map { ["tex": $0.tex, "display": $0.display ? "1" : ""] }
-        )
-        .write(to: input)
+        try JSONEncoder().encode(requests).write(to: input)
         let process = Subprocess(
             executable: "/usr/bin/env",
             arguments: [node, script.path, katex, input.path, output.path], timeLimit: 120)

@@ -90,7 +90,7 @@ public final class SiteServer: @unchecked Sendable {
             let count = read(client, &buffer, buffer.count)
             if count <= 0 { break }
             request += buffer[0..<count]
-            if request.count >= 4, request.suffix(4).elementsEqual("\r\n\r\n".utf8) { break }
+            // The request line and headers end at the first blank line.
             if String(decoding: request, as: UTF8.self).contains("\r\n\r\n") { break }
         }
         let line = String(decoding: request, as: UTF8.self).split(separator: "\r\n").first ?? ""
