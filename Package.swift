@@ -9,11 +9,15 @@ let package = Package(
         .library(name: "NeuralNet", type: .dynamic, targets: ["NeuralNet"]),
         // Brain models for the chapters on the brain's neural system; dynamic, like NeuralNet.
         .library(name: "Brain", type: .dynamic, targets: ["Brain"]),
+        // Dynamic for the same reason: chapter programs `import Figures` to show plots.
+        .library(name: "Figures", type: .dynamic, targets: ["Figures"]),
         .library(name: "LessonEngine", targets: ["LessonEngine"]),
         .executable(name: "lessons", targets: ["lessons"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Build-time highlighting of chapter code with the compiler's own classification.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +27,17 @@ let package = Package(
         ),
         .target(name: "NeuralNet"),
         .target(name: "Brain"),
-        .target(name: "LessonEngine", dependencies: ["CCmark"]),
+        .target(name: "Figures"),
+        .target(
+            name: "LessonEngine",
+            dependencies: [
+                "CCmark",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ],
+            resources: [.copy("Render/Assets")]
+        ),
         .executableTarget(
             name: "lessons",
             dependencies: [
@@ -33,8 +47,10 @@ let package = Package(
         ),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(
-            name: "LessonEngineTests", dependencies: ["LessonEngine"], exclude: ["Fixtures"]),
+            name: "LessonEngineTests", dependencies: ["LessonEngine", "Figures"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

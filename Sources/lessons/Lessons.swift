@@ -8,6 +8,6 @@ struct Lessons: ParsableCommand {
         abstract: "Run, check and build the Neural Lessons executable book.",
         subcommands: [
             RunCommand.self, CheckCommand.self, BuildCommand.self, ListCommand.self,
-            RenderCommand.self,
+            RenderCommand.self, ServeCommand.self,
         ])
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Swift toolchain, the library's sources, and the run's limits. Read once per command.
 public struct CacheContext: Sendable {
     /// Bumped when the engine changes what it runs or records.
-    static let engineVersion = "lessons-engine-1"
+    static let engineVersion = "lessons-engine-2"
 
     var toolchainVersion: String
     var librarySources: String
@@ -29,7 +29,7 @@ public struct CacheContext: Sendable {
         var hasher = SHA256()
         let manager = FileManager.default
         var files = ["Package.swift"]
-        for module in ["NeuralNet", "Figures"] {
+        for module in Toolchain.defaultLibraries {
             let folder = "Sources/\(module)"
             let enumerator = manager.enumerator(atPath: root.appendingPathComponent(folder).path)
             while let path = enumerator?.nextObject() as? String {

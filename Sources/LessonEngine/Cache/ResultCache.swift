@@ -24,12 +24,10 @@ public struct ResultCache: Sendable {
         guard entry.blocks.count == runnable.count else { return nil }
         var byID: [Int: BlockResult] = [:]
         for (block, cached) in zip(runnable, entry.blocks) {
-            var result = ChapterRunner.result(
+            byID[block.id] = ChapterRunner.result(
                 block, output: cached.output,
                 outcome: cached.outcome.movingLines(by: block.codeLine),
-                truncated: false)
-            result.seconds = cached.seconds
-            byID[block.id] = result
+                seconds: cached.seconds, figures: cached.figures)
         }
         let blocks = chapter.blocks.map { block in
             byID[block.id]
@@ -51,7 +49,7 @@ public struct ResultCache: Sendable {
             blocks: runnable.map {
                 .init(
                     output: $0.output, outcome: $0.outcome.movingLines(by: -$0.block.codeLine),
-                    seconds: $0.seconds)
+                    seconds: $0.seconds, figures: $0.figures)
             })
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -76,6 +74,7 @@ public struct ResultCache: Sendable {
             /// Lines counted from the block's first line of code.
             var outcome: BlockOutcome
             var seconds: Double
+            var figures: [BlockFigure]
         }
     }
 }

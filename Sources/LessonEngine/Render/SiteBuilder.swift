@@ -1,41 +1,111 @@
 import Foundation
 
-/// Writes the site: one page per chapter and an index, into a temporary folder that replaces
-/// `Site/` only when every page was written. A failed build leaves the old site as it was.
+/// Builds the site as named steps — typeset every formula, render each chapter, the index,
+/// the Formulas and search pages, the search index, the static files — and writes it into a
+/// temporary folder that replaces `Site/` only when every page was written.
+///
+/// The output depends only on the chapters, their results and the installed KaTeX: no
+/// timestamps, no absolute paths, no unordered iteration. Two builds are byte-identical.
 struct SiteBuilder {
     var root: URL
     var results: [ChapterResult]
+    var mathRenderer = MathRenderer()
 
-    /// The files of the site, by name: deterministic, so two builds are byte-identical.
-    func files() -> [(name: String, contents: String)] {
+    /// The files of the site, by path, in a fixed order.
+    func files() throws -> [(name: String, contents: Data)] {
         let chapters = results.map(\.chapter)
+        let math: MathCatalog
+        do {
+            math = try MathCatalog(chapters: chapters, renderer: mathRenderer)
+        } catch let error as MathCatalogError {
+            throw SiteError(problems: error.problems)
+        }
+        let formulas = FormulaCatalog(chapters: chapters)
+        let pages =
+            [PageLayout.Link(file: "index.html", title: "Contents")]
+            + chapters.map {
+                PageLayout.Link(
+                    file: "\($0.id).html",
+                    title: [$0.number, $0.title].compactMap { $0 }.joined(separator: " "))
+            } + [PageLayout.Link(file: "formulas.html", title: "Formulas")]
+        let layout = PageLayout(chapters: chapters, pages: pages)
+
         var files: [(String, String)] = [
             (
                 "index.html",
-                SiteTemplate.page(
-                    title: "Contents", navigation: SiteTemplate.navigation(chapters, current: nil),
-                    body: SiteTemplate.index(chapters))
-            ),
-            ("style.css", SiteTemplate.stylesheet),
+                layout.page(file: "index.html", title: "Contents", body: IndexPage.body(chapters))
+            )
         ]
+        var problems: [LessonError] = []
+        var resultsByChapter: [String: [Int: BlockResult]] = [:]
+        var searchEntries = [SearchIndex.Entry(title: "Contents", url: "index.html", text: "")]
         for result in results {
+            let chapter = result.chapter
             let byID = Dictionary(uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
-            let page = PageRenderer(chapter: result.chapter, results: byID, book: chapters)
-            files.append(("\(result.chapter.id).html", page.page()))
+            resultsByChapter[chapter.id] = byID
+            let page = ChapterPage(
+                chapter: chapter, results: byID, formulas: formulas, math: math)
+            do {
+                files.append(
+                    (
+                        "\(chapter.id).html",
+                        layout.page(
+                            file: "\(chapter.id).html",
+                            title: pages.first {
+                                $0.file == "\(chapter.id).html"
+                            }?.title ?? chapter.title,
+                            body: try page.body(), outline: page.outline, source: chapter.file)
+                    ))
+            } catch {
+                problems.append(error)
+            }
+            searchEntries += SearchIndex.entries(of: chapter)
         }
-        return files
+        guard problems.isEmpty else { throw SiteError(problems: problems) }
+        let formulaPage = FormulaIndexPage(
+            formulas: formulas, math: math, results: resultsByChapter)
+        files.append(
+            (
+                "formulas.html",
+                layout.page(file: "formulas.html", title: "Formulas", body: formulaPage.body())
+            ))
+        files.append(
+            (
+                "search.html",
+                layout.page(file: "search.html", title: "Search", body: SearchPage.body)
+            ))
+        searchEntries.append(
+            SearchIndex.Entry(
+                title: "Formulas", url: "formulas.html",
+                text: formulas.entries.map(\.formula.tex).joined(separator: " ")))
+        files.append(("search-index.js", try SearchIndex.script(searchEntries)))
+        return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
+    }
+
+    /// Writes the files into `folder`, which must not exist yet.
+    static func write(_ files: [(name: String, contents: Data)], into folder: URL) throws {
+        let manager = FileManager.default
+        for (name, contents) in files {
+            let url = folder.appendingPathComponent(name)
+            try manager.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url)
+        }
     }
 
     /// Writes the files to a temporary folder, then swaps it in for `Site/`.
     func write() throws {
+        let files = try self.files()
         let manager = FileManager.default
         let site = root.appendingPathComponent("Site")
         let staging = root.appendingPathComponent(".build-lessons/site-staging")
         try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        for (name, contents) in files() {
-            try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
-        }
+        try Self.write(files, into: staging)
         try DirectorySwap.replace(site, with: staging)
     }
+}
+
+/// Pages that could not be rendered: formulas KaTeX refused, references to missing labels.
+struct SiteError: Error, Equatable {
+    var problems: [LessonError]
 }

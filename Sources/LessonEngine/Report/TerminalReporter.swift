@@ -96,6 +96,10 @@ public final class TerminalReporter: RunObserver {
             lines.append("✓ output matches")
         }
         if result.truncated { lines.append("! output was cut off at the limit") }
+        for (index, figure) in result.figures.enumerated() {
+            let place = figure.savedAs.map { "wrote \($0)" } ?? "not kept"
+            lines.append("▣ figure \(index + 1): \(place) — \(figure.altText)")
+        }
         return lines
     }
 

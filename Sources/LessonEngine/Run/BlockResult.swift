@@ -11,6 +11,8 @@ public struct BlockResult: Sendable, Equatable {
     public var truncated = false
     /// Seconds from the block's start to the next block's (or the program's end).
     public var seconds = 0.0
+    /// The figures it showed, in order.
+    public var figures: [BlockFigure] = []
 
     /// True when the block behaved as written: ran (or failed, if marked so) and printed what
     /// it should.

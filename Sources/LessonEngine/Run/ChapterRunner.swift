@@ -11,6 +11,9 @@ public struct ChapterRunner: Sendable {
     public var timeLimit: Double = 600
     /// Bytes of output kept from one program.
     public var outputLimit = 16 << 20
+    /// Where copies of the figures blocks show are kept (in a folder per chapter), for
+    /// `lessons run` to point at; nil keeps none.
+    public var figureArchive: URL?
 
     public init(toolchain: Toolchain, timeLimit: Double = 600) {
         self.toolchain = toolchain
@@ -58,10 +61,11 @@ public struct ChapterRunner: Sendable {
     /// A block's result: its outcome, and its output compared with the expected output.
     static func result(
         _ block: CodeBlock, output: String, outcome: BlockOutcome, truncated: Bool = false,
-        seconds: Double = 0
+        seconds: Double = 0, figures: [BlockFigure] = []
     ) -> BlockResult {
         var result = BlockResult(
-            block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds)
+            block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds,
+            figures: figures)
         // Outputs are compared only when the block did what it promised: a block that should
         // have run but did not compile (or one that should fail but ran) has a worse problem.
         let promised = block.options.fails ? outcome.isFailure : outcome == .completed

@@ -16,6 +16,8 @@ struct ProgramExecution {
     private var endedAt: Double?
     private var announced: Set<Int> = []
     private(set) var seconds = 0.0
+    /// Where the program's `show(_:)` calls leave their figures.
+    private var figureFolder = FigureFolder(url: URL(fileURLWithPath: "/dev/null"))
 
     init(executable: URL, blocks: [CodeBlock], reported: [CodeBlock], session: ChapterSession)
         throws
@@ -31,11 +33,18 @@ struct ProgramExecution {
     mutating func run() throws -> [Int: BlockResult] {
         let crashFolder = session.folder.appendingPathComponent("crash-\(token)")
         let workFolder = session.folder.appendingPathComponent("work-\(token)")
-        for path in [crashFolder, workFolder] {
+        let runner = session.runner
+        figureFolder = FigureFolder(
+            url: session.folder.appendingPathComponent("figures-\(token)"),
+            archive: runner.figureArchive.map {
+                ($0.appendingPathComponent(session.chapter.id), runner.toolchain.root)
+            })
+        for path in [crashFolder, workFolder, figureFolder.url] {
             try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
         }
         var environment = ProcessInfo.processInfo.environment
         environment[Marker.environmentKey] = token
+        environment[FigureFolder.folderKey] = figureFolder.url.path
         environment["SWIFT_BACKTRACE"] =
             "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
             + "sanitize=yes,output-to=\(crashFolder.path)"
@@ -79,7 +88,8 @@ struct ProgramExecution {
             let truncated = result.truncated && block.id == started.last?.id
             let result = ChapterRunner.result(
                 block, output: output, outcome: outcome, truncated: truncated,
-                seconds: duration(of: block.id, end: end))
+                seconds: duration(of: block.id, end: end),
+                figures: figureFolder.figures(ofBlock: block.id))
             results[block.id] = result
             if shown.contains(block.id), !announced.contains(block.id) {
                 showLive(block, completeLinesOnly: false)
@@ -117,7 +127,8 @@ struct ProgramExecution {
         let outcome: BlockOutcome = block.options.fails ? .unexpectedSuccess : .completed
         observer.blockFinished(
             ChapterRunner.result(
-                block, output: text(of: id), outcome: outcome, seconds: duration(of: id, end: now)))
+                block, output: text(of: id), outcome: outcome, seconds: duration(of: id, end: now),
+                figures: figureFolder.figures(ofBlock: id)))
     }
 
     /// Passes printed text on in whole lines, so a character split across two reads is never

@@ -11,34 +11,43 @@ public struct Toolchain: Sendable {
     public var scratchPath: URL
     /// Optimisation for chapter programs: `-Onone` compiles fastest; the library is optimised.
     public var optimization = "-Onone"
-    public var library = "NeuralNet"
+    /// The dynamic libraries chapter programs import and link.
+    public var libraries = Toolchain.defaultLibraries
     /// The commands that build and compile, looked up on `PATH`.
     public var swiftCommand = "swift"
     public var compilerCommand = "swiftc"
+
+    /// The network library, `Figures` for `show(_:)`, and the brain models.
+    public static let defaultLibraries = ["NeuralNet", "Figures", "Brain"]
 
     public init(root: URL) {
         self.root = root
         self.scratchPath = root.appendingPathComponent(".build-lessons")
     }
 
-    /// The folder holding `libNeuralNet.so` and `Modules/`.
+    /// The folder holding `libNeuralNet.so`, `libFigures.so` and `Modules/`.
     var libraryDirectory: URL { scratchPath.appendingPathComponent("release") }
 
-    /// Builds (or brings up to date) the release build of the library.
+    /// Builds (or brings up to date) the release build of the libraries.
     public func buildLibrary() throws -> Double {
-        let build = Subprocess(
-            executable: swiftCommand,
-            arguments: [
-                "build", "-c", "release", "--product", library,
-                "--scratch-path", scratchPath.path,
-            ],
-            workingDirectory: root.path)
-        let result = try run(build, missing: "the Swift toolchain (\(swiftCommand)) is not on PATH")
-        guard result.succeeded else {
-            throw LessonError.system(
-                "building the \(library) library failed:\n\(result.text)")
+        var seconds = 0.0
+        for library in libraries {
+            let build = Subprocess(
+                executable: swiftCommand,
+                arguments: [
+                    "build", "-c", "release", "--product", library,
+                    "--scratch-path", scratchPath.path,
+                ],
+                workingDirectory: root.path)
+            let result = try run(
+                build, missing: "the Swift toolchain (\(swiftCommand)) is not on PATH")
+            guard result.succeeded else {
+                throw LessonError.system(
+                    "building the \(library) library failed:\n\(result.text)")
+            }
+            seconds += result.seconds
         }
-        return result.seconds
+        return seconds
     }
 
     /// Compiles a program; the result's diagnostics name Markdown lines.
@@ -52,7 +61,8 @@ public struct Toolchain: Sendable {
             arguments: [
                 "-swift-version", "6", optimization, "-g", "-diagnostic-style", "llvm",
                 "-module-cache-path", scratchPath.appendingPathComponent("module-cache").path,
-                "-I", modules, "-L", libraryDirectory.path, "-l\(library)",
+                "-I", modules, "-L", libraryDirectory.path,
+            ] + libraries.map { "-l\($0)" } + [
                 "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
                 "-module-name", "main", source.path, "-o", executable.path,
             ],

@@ -107,17 +107,33 @@ extension Workspace {
         check(book: book, options: CheckOptions(jobs: jobs, accept: accept))
     }
 
-    /// Runs every chapter and, only if all of them pass, writes the site into `Site/`.
-    /// A failing check leaves the previous site untouched; the report says why. Holds the
+    /// Runs every chapter and, only if all of them pass and every page renders (every formula
+    /// typesets, every reference resolves), writes the site into `Site/`. A failure leaves the
+    /// previous site untouched; the report says why. Holds the
     /// book's lock throughout, so a second build started meanwhile stops with a clear message.
     public func build(book: Book, options: CheckOptions, log: (String) -> Void = { _ in }) throws
         -> CheckReport
     {
         let lock = try BuildLock(root: root)
         defer { withExtendedLifetime(lock) {} }
-        let report = check(book: book, options: options, log: log)
-        if report.passed { try SiteBuilder(root: root, results: report.results).write() }
+        var report = check(book: book, options: options, log: log)
+        guard report.passed else { return report }
+        do {
+            try SiteBuilder(root: root, results: report.results).write()
+        } catch let error as SiteError {
+            // A formula KaTeX cannot typeset or a reference to no formula: the old site stays.
+            report.bookProblems += error.problems
+        }
         return report
+    }
+
+    /// The site's files as a build would write them now, from a check's results.
+    public func siteFiles(results: [ChapterResult]) throws -> [(name: String, contents: Data)] {
+        do {
+            return try SiteBuilder(root: root, results: results).files()
+        } catch let error as SiteError {
+            throw LessonError.system(error.problems.map(\.description).joined(separator: "\n"))
+        }
     }
 
     public func build(book: Book, jobs: Int) throws -> CheckReport {

@@ -37,10 +37,18 @@ public struct Workspace: Sendable {
 
     var runner: ChapterRunner { ChapterRunner(toolchain: toolchain, timeLimit: timeLimit) }
 
-    /// Runs one chapter or section, telling the observer as it goes.
+    /// Where `lessons run` keeps the figures blocks show: `.build-lessons/figures/<chapter>/`.
+    public var figureArchive: URL { toolchain.scratchPath.appendingPathComponent("figures") }
+
+    /// Runs one chapter or section, telling the observer as it goes; keeps a copy of every
+    /// figure under `figureArchive`.
     public func run(_ chapter: Chapter, section: Section?, observer: (any RunObserver)?) throws
         -> ChapterResult
     {
-        try runner.run(chapter, section: section, observer: observer)
+        var runner = self.runner
+        runner.figureArchive = figureArchive
+        try? FileManager.default.removeItem(
+            at: figureArchive.appendingPathComponent(chapter.id))
+        return try runner.run(chapter, section: section, observer: observer)
     }
 }

@@ -119,7 +119,8 @@ import Testing
             chapter: chapter,
             blocks: [
                 ChapterRunner.result(
-                    chapter.blocks[0], output: "a\n", outcome: .completed, seconds: 0.25),
+                    chapter.blocks[0], output: "a\n", outcome: .completed, seconds: 0.25,
+                    figures: [BlockFigure(svg: "<svg/>", altText: "a plot", savedAs: nil)]),
                 ChapterRunner.result(
                     chapter.blocks[1], output: "error: no\n", outcome: .compileError([diagnostic])),
             ], compileSeconds: 1, runSeconds: 2)
@@ -137,6 +138,10 @@ import Testing
         #expect(loaded.fromCache)
         #expect(loaded.blocks.map(\.output) == ["a\n", "error: no\n"])
         #expect(loaded.blocks[0].seconds == 0.25)
+        #expect(
+            loaded.blocks[0].figures == [
+                BlockFigure(svg: "<svg/>", altText: "a plot", savedAs: nil)
+            ])
         guard case .compileError(let diagnostics) = loaded.blocks[1].outcome else {
             Issue.record("outcome lost: \(loaded.blocks[1].outcome)")
             return

@@ -1,0 +1,64 @@
+/// Renders a chapter's Swift block as the page shows it: highlighted code with a copy button
+/// (added by the site's script), the formulas it verifies and its state, what it really
+/// printed, and the figures it showed, numbered through the chapter.
+struct CellRenderer {
+    let page: ChapterPage
+    /// Figures shown so far on the page.
+    private var figureCount = 0
+
+    init(page: ChapterPage) { self.page = page }
+
+    /// A Swift block: code, what it verifies, its real output and its figures.
+    mutating func render(_ block: CodeBlock) -> String {
+        if block.options.hidden { return "" }
+        let result = page.results[block.id]
+        let state = page.state(of: block.id)
+        var html = "<figure class=\"cell \(state.cssClass)\" id=\"block-\(block.id)\">\n"
+        html += "<div class=\"code\"><pre><code class=\"language-swift\">"
+        html += SwiftHighlighter.html(block.code) + "</code></pre></div>\n"
+        let verified = page.formulas.verified(by: block, in: page.chapter)
+        if !verified.isEmpty || (result != nil && result?.passed == false) {
+            let links = verified.map {
+                "<a href=\"#\(HTMLEscaping.escape($0.anchor))\">(\($0.number))</a>"
+            }
+            html += "<p class=\"cell-status\">"
+            if !links.isEmpty { html += "Verifies \(links.joined(separator: ", ")) · " }
+            html += "<span class=\"state\">\(state.symbol) \(state.word)</span></p>\n"
+        }
+        if block.options.noRun {
+            html += "<p class=\"cell-status\">Not run (shown only).</p>\n"
+        }
+        if let result, !result.output.isEmpty || !result.passed {
+            html += output(result)
+        }
+        for figure in result?.figures ?? [] {
+            html += self.figure(figure)
+        }
+        return html + "</figure>\n"
+    }
+
+    private func output(_ result: BlockResult) -> String {
+        var classes = ["output"]
+        if !result.passed { classes.append("failed") }
+        if result.block.options.fails { classes.append("expected-failure") }
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 30 { classes.append("long") }
+        let label =
+            result.block.options.fails ? "Output (the block fails, as intended)" : "Output"
+        return "<pre class=\"\(classes.joined(separator: " "))\" aria-label=\"\(label)\">"
+            + "<samp>\(HTMLEscaping.escape(result.output))</samp></pre>\n"
+    }
+
+    private mutating func figure(_ figure: BlockFigure) -> String {
+        figureCount += 1
+        let number = page.chapter.number.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
+        let caption =
+            "<figcaption>Figure \(number). \(HTMLEscaping.escape(figure.altText))</figcaption>"
+        guard FigureSafety.isPlainSVG(figure.svg) else {
+            return "<figure class=\"plot rejected\"><p>This figure was left out: its SVG "
+                + "holds scripts or foreign content.</p>\(caption)</figure>\n"
+        }
+        return "<figure class=\"plot\">\n<div class=\"plot-image\">\n\(figure.svg)</div>\n"
+            + "\(caption)\n</figure>\n"
+    }
+}

@@ -1,0 +1,140 @@
+/// The HTML around every page: head with the Content-Security-Policy, the top bar with search
+/// and theme toggle, the book's table of contents, the outline, and previous/next links.
+struct PageLayout {
+    /// A page of the site, as the navigation lists it.
+    struct Link: Equatable {
+        var file: String
+        var title: String
+    }
+
+    /// Allows nothing from other origins and only the site's own script files. KaTeX places
+    /// glyphs with `style` attributes, so inline style attributes are allowed; style elements
+    /// and sheets only from the site (older browsers fall back to `style-src`).
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        + "style-src-elem 'self'; style-src-attr 'unsafe-inline'; font-src 'self'; "
+        + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'"
+
+    var chapters: [Chapter]
+    /// Every page in reading order, for previous and next.
+    var pages: [Link]
+
+    /// The whole page.
+    func page(
+        file: String, title: String, body: String,
+        outline: [(anchor: String, label: String, level: Int)] = [], source: String? = nil
+    ) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
+            <meta name="color-scheme" content="light dark">
+            <title>\(HTMLEscaping.escape(title)) · Neural Lessons</title>
+            <link rel="stylesheet" href="katex/katex.min.css">
+            <link rel="stylesheet" href="style.css">
+            <script src="theme.js"></script>
+            <script src="search-index.js" defer></script>
+            <script src="site.js" defer></script>
+            </head>
+            <body>
+            <a class="skip-link" href="#content">Skip to the text</a>
+            <header class="topbar">
+            <button class="menu-toggle" type="button" aria-controls="sidebar" aria-expanded="false">☰<span class="visually-hidden"> Contents</span></button>
+            <a class="brand" href="index.html">Neural Lessons</a>
+            <form class="search" role="search" action="search.html">
+            <label class="visually-hidden" for="search-input">Search the book</label>
+            <input id="search-input" name="q" type="search" placeholder="Search the book" autocomplete="off">
+            <div class="search-results" id="search-results" hidden></div>
+            </form>
+            <button class="theme-toggle" type="button" aria-label="Switch between light and dark">◐</button>
+            </header>
+            <div class="layout">
+            <nav class="sidebar" id="sidebar" aria-label="Book contents">
+            \(sidebar(current: file))</nav>
+            <main id="content">
+            <article>
+            \(body)</article>
+
+            """
+        html += pager(current: file)
+        if let source {
+            html +=
+                "<p class=\"source-link\"><a href=\"../\(HTMLEscaping.escapeURL(source))\">"
+                + "View this chapter's source</a> (\(HTMLEscaping.escape(source)))</p>\n"
+        }
+        html += "</main>\n"
+        if !outline.isEmpty {
+            html +=
+                "<aside class=\"outline\" aria-label=\"On this page\">\n<p>On this page</p>\n<ul>\n"
+            for entry in outline {
+                html +=
+                    "<li class=\"level-\(entry.level)\"><a href=\"#\(entry.anchor)\">"
+                    + "\(HTMLEscaping.escape(entry.label))</a></li>\n"
+            }
+            html += "</ul>\n</aside>\n"
+        }
+        html += """
+            </div>
+            <footer>
+            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="search.html">Search</a></p>
+            </footer>
+            </body>
+            </html>
+
+            """
+        return html
+    }
+
+    /// The table of contents: every chapter; the current one with its sections.
+    func sidebar(current: String) -> String {
+        var html = "<ol class=\"toc\">\n"
+        html += item(file: "index.html", label: "Contents", current: current)
+        for chapter in chapters {
+            let file = "\(chapter.id).html"
+            let label = [chapter.number, chapter.title].compactMap { $0 }.joined(separator: " ")
+            html += item(file: file, label: label, current: current, open: true)
+            if file == current, !chapter.sections.isEmpty {
+                html += "<ol class=\"sections\">\n"
+                for section in chapter.sections {
+                    html +=
+                        "<li class=\"level-\(section.level)\"><a href=\"\(file)#section-\(section.id)\">"
+                        + "\(section.id) \(HTMLEscaping.escape(section.title))</a></li>\n"
+                }
+                html += "</ol>\n"
+            }
+            html += "</li>\n"
+        }
+        html += item(file: "formulas.html", label: "Formulas", current: current) + "</ol>\n"
+        return html
+    }
+
+    private func item(file: String, label: String, current: String, open: Bool = false)
+        -> String
+    {
+        let mark = file == current ? " aria-current=\"page\"" : ""
+        return "<li><a href=\"\(file)\"\(mark)>\(HTMLEscaping.escape(label))</a>"
+            + (open ? "\n" : "</li>\n")
+    }
+
+    /// Previous and next links.
+    func pager(current: String) -> String {
+        guard let index = pages.firstIndex(where: { $0.file == current }) else { return "" }
+        var html = "<nav class=\"pager\" aria-label=\"Previous and next page\">\n"
+        if index > 0 {
+            let page = pages[index - 1]
+            html +=
+                "<a class=\"previous\" rel=\"prev\" href=\"\(page.file)\">← "
+                + "\(HTMLEscaping.escape(page.title))</a>\n"
+        }
+        if index + 1 < pages.count {
+            let page = pages[index + 1]
+            html +=
+                "<a class=\"next\" rel=\"next\" href=\"\(page.file)\">"
+                + "\(HTMLEscaping.escape(page.title)) →</a>\n"
+        }
+        return html + "</nav>\n"
+    }
+}
