@@ -1,0 +1,82 @@
+/// The gated recurrent unit (Cho et al. 2014), in either of its two common formulations.
+///
+/// With `[aʳ aᶻ aⁿ] = xₜ·W + bₓ` and `[rʰ zʰ nʰ] = hₜ₋₁·U + bₕ` (columns in PyTorch's gate
+/// order reset, update, new):
+///
+/// ```
+/// rₜ = σ(aʳ + rʰ)        zₜ = σ(aᶻ + zʰ)
+/// resetBefore (Cho et al. 2014; Keras reset_after=False):
+///     nₜ = tanh(aⁿ + (rₜ ⊙ hₜ₋₁)·Uₙ + bₕₙ)
+/// resetAfter (PyTorch, cuDNN; Keras reset_after=True):
+///     nₜ = tanh(aⁿ + rₜ ⊙ (hₜ₋₁·Uₙ + bₕₙ))
+/// hₜ = (1 - zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁
+/// ```
+///
+/// where `Uₙ` and `bₕₙ` are the last third of `U` and `bₕ`. The forms differ only in whether
+/// the reset gate scales the previous state before or after its product with `Uₙ`; the
+/// "after" form lets a GPU compute `hₜ₋₁·U` for all three gates in one product. Both keep
+/// the update-gate convention of Cho et al. and PyTorch: `zₜ = 1` keeps the old state.
+public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
+    /// Where the reset gate applies; see ``GRUCell``.
+    public enum Formulation: Sendable, Equatable {
+        /// Cho et al. 2014: `nₜ = tanh(aⁿ + (rₜ ⊙ hₜ₋₁)·Uₙ + bₕₙ)`.
+        case resetBefore
+        /// PyTorch and cuDNN: `nₜ = tanh(aⁿ + rₜ ⊙ (hₜ₋₁·Uₙ + bₕₙ))`.
+        case resetAfter
+    }
+
+    /// The input weight `W`, `[inputSize, 3·hiddenSize]`.
+    public var inputWeight: Tensor<Scalar>
+    /// The recurrent weight `U`, `[hiddenSize, 3·hiddenSize]`.
+    public var recurrentWeight: Tensor<Scalar>
+    /// The input bias `bₓ`, `[3·hiddenSize]`.
+    public var inputBias: Tensor<Scalar>
+    /// The recurrent bias `bₕ`, `[3·hiddenSize]`.
+    public var recurrentBias: Tensor<Scalar>
+    /// Which formulation the cell computes.
+    public let formulation: Formulation
+
+    /// A cell with Glorot-uniform weights drawn from `generator` and zero biases.
+    public init(
+        inputSize: Int, hiddenSize: Int, formulation: Formulation = .resetAfter,
+        using generator: inout some RandomNumberGenerator
+    ) {
+        inputWeight = .glorotUniform(shape: [inputSize, 3 * hiddenSize], using: &generator)
+        recurrentWeight = .glorotUniform(
+            shape: [hiddenSize, 3 * hiddenSize], using: &generator)
+        inputBias = .zeros(shape: [3 * hiddenSize])
+        recurrentBias = .zeros(shape: [3 * hiddenSize])
+        self.formulation = formulation
+    }
+
+    /// The number of input features.
+    public var inputSize: Int { inputWeight.shape[0] }
+    /// The number of hidden units.
+    public var hiddenSize: Int { recurrentWeight.shape[0] }
+
+    /// `W`, `U`, `bₓ` and `bₕ`, in that order.
+    public var parameters: [Tensor<Scalar>] {
+        get { [inputWeight, recurrentWeight, inputBias, recurrentBias] }
+        set {
+            (inputWeight, recurrentWeight, inputBias, recurrentBias) = (
+                newValue[0], newValue[1], newValue[2], newValue[3]
+            )
+        }
+    }
+
+    /// Zeros, `[batchSize, hiddenSize]`.
+    public func zeroState(batchSize: Int) -> Tensor<Scalar> {
+        .zeros(shape: [batchSize, hiddenSize])
+    }
+
+    /// `hₜ`, both as output and as the next state.
+    public func callAsFunction(_ input: Tensor<Scalar>, state: Tensor<Scalar>) -> (
+        output: Tensor<Scalar>, state: Tensor<Scalar>
+    ) {
+        requireInput(input, batch: state.shape[0], for: "GRUCell")
+        let hidden = Primitive.gruStep(
+            input, state, inputWeight, recurrentWeight, inputBias, recurrentBias,
+            resetAfter: formulation == .resetAfter)
+        return (hidden, hidden)
+    }
+}
