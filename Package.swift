@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks"),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(
             name: "LessonEngineTests", dependencies: ["LessonEngine"], exclude: ["Fixtures"]),

@@ -87,17 +87,27 @@ enum MatrixMultiply {
         private func multiply<Vector: SIMD>(
             _: Vector.Type, _ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>,
             _ c: UnsafeMutablePointer<Scalar>, _ threadCount: Int
-        ) where Vector: Sendable, Vector.Scalar: BinaryFloatingPoint & Sendable {
-            let a = UnsafeRawPointer(a).assumingMemoryBound(to: Vector.Scalar.self)
-            let b = UnsafeRawPointer(b).assumingMemoryBound(to: Vector.Scalar.self)
+        ) where Vector.Scalar: BinaryFloatingPoint {
+            let a = StridedMatrix(
+                base: UnsafeRawPointer(a).assumingMemoryBound(to: Vector.Scalar.self),
+                rowStride: aLayout.rowStride, columnStride: aLayout.columnStride)
+            let b = StridedMatrix(
+                base: UnsafeRawPointer(b).assumingMemoryBound(to: Vector.Scalar.self),
+                rowStride: bLayout.rowStride, columnStride: bLayout.columnStride)
             let c = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Vector.Scalar.self)
-            MatrixMultiplyKernel.multiply(
-                Vector.self, rows: m, columns: n, depth: k,
-                StridedMatrix(
-                    base: a, rowStride: aLayout.rowStride, columnStride: aLayout.columnStride),
-                StridedMatrix(
-                    base: b, rowStride: bLayout.rowStride, columnStride: bLayout.columnStride),
-                into: c, threadCount: threadCount)
+            // Through a non-generic function, so that the kernel is fully specialised: the
+            // optimiser does not specialise it inside this generic type.
+            if let a = a as? StridedMatrix<Float>, let b = b as? StridedMatrix<Float> {
+                MatrixMultiplyKernel.multiplyFloat(
+                    rows: m, columns: n, depth: k, a, b,
+                    into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
+                    threadCount: threadCount)
+            } else if let a = a as? StridedMatrix<Double>, let b = b as? StridedMatrix<Double> {
+                MatrixMultiplyKernel.multiplyDouble(
+                    rows: m, columns: n, depth: k, a, b,
+                    into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self),
+                    threadCount: threadCount)
+            }
         }
 
         /// The textbook triple loop, for a scalar type other than `Float` and `Double`.

@@ -41,6 +41,26 @@ enum MatrixMultiplyKernel {
     /// Columns of a packed block of B.
     static let columnBlock = 2048
 
+    /// `C = A·B` in `Float`, on the kernel specialised for 8-lane vectors.
+    static func multiplyFloat(
+        rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Float>,
+        _ b: StridedMatrix<Float>, into c: UnsafeMutablePointer<Float>, threadCount: Int
+    ) {
+        multiply(
+            SIMD8<Float>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            threadCount: threadCount)
+    }
+
+    /// `C = A·B` in `Double`, on the kernel specialised for 4-lane vectors.
+    static func multiplyDouble(
+        rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Double>,
+        _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, threadCount: Int
+    ) {
+        multiply(
+            SIMD4<Double>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            threadCount: threadCount)
+    }
+
     /// `C = A·B` for an `m × k` A and a `k × n` B into a row-major `m × n` C.
     ///
     /// `Vector` fixes the scalar type and the tile width; it is `SIMD8<Float>` or

@@ -1,0 +1,11 @@
+// Speed figures for the README: matrix multiply GFLOP/s and MLP training samples/s, for 1 and
+// 2 threads. Run with `swift run -c release Benchmarks` on a quiet machine.
+import Foundation
+import NeuralNet
+
+let threadCounts = [1, 2]
+report(MachineDescription.current)
+report()
+MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
+report()
+TrainingBenchmark.run(threadCounts: threadCounts)
