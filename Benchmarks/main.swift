@@ -6,6 +6,12 @@ import NeuralNet
 let threadCounts = [1, 2]
 report(MachineDescription.current)
 report()
-MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
-report()
-TrainingBenchmark.run(threadCounts: threadCounts)
+// Arguments pick sections: `matmul`, `mlp`; none runs both.
+let sections = Set(CommandLine.arguments.dropFirst())
+if sections.isEmpty || sections.contains("matmul") {
+    MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
+    report()
+}
+if sections.isEmpty || sections.contains("mlp") {
+    TrainingBenchmark.run(threadCounts: threadCounts)
+}

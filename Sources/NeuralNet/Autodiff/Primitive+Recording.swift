@@ -11,7 +11,8 @@ extension Primitive {
     static func record(
         _ operation: String, _ inputs: [T], _ result: T, rules: () -> [Rule]
     ) -> T {
-        let inputNodes = inputs.map(\.node)
+        // A closure, not the key path `\.node`: in generic code a key path is built at run time.
+        let inputNodes = inputs.map { $0.node }
         guard inputNodes.contains(where: { $0 != nil }) else { return result }
         let rules = rules()
         let tracked = inputNodes.map { $0 != nil }

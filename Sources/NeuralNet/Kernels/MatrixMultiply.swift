@@ -21,8 +21,9 @@ enum MatrixMultiply {
         }
     }
 
-    /// Products below this many multiply-adds run on one thread: starting threads costs more.
-    static let parallelThreshold = 1 << 18
+    /// Products below this many multiply-adds (about 50 µs of work) run on one thread:
+    /// waking a second thread costs a good part of that.
+    static let parallelThreshold = 1 << 21
 
     /// `C[i] = A[i]·B[i]` for `batch` pairs of an `m × k` A and a `k × n` B, each read
     /// through its layout; C is `batch` row-major `m × n` matrices.
@@ -74,40 +75,38 @@ enum MatrixMultiply {
             let aBase = a + index * aLayout.batchStride
             let bBase = b + index * bLayout.batchStride
             let cBase = c + index * m * n
+            // Through non-generic entry points, so that the kernel is fully specialised (the
+            // optimiser does not specialise it inside this generic type); `Scalar` is checked
+            // to be the entry point's type before its memory is read as that type.
+            let (aRows, aColumns) = (aLayout.rowStride, aLayout.columnStride)
+            let (bRows, bColumns) = (bLayout.rowStride, bLayout.columnStride)
             if Scalar.self == Float.self {
-                multiply(SIMD8<Float>.self, aBase, bBase, cBase, threadCount)
+                MatrixMultiplyKernel.multiplyFloat(
+                    rows: m, columns: n, depth: k,
+                    StridedMatrix(base: rebound(aBase), rowStride: aRows, columnStride: aColumns),
+                    StridedMatrix(base: rebound(bBase), rowStride: bRows, columnStride: bColumns),
+                    into: rebound(cBase), threadCount: threadCount)
             } else if Scalar.self == Double.self {
-                multiply(SIMD4<Double>.self, aBase, bBase, cBase, threadCount)
+                MatrixMultiplyKernel.multiplyDouble(
+                    rows: m, columns: n, depth: k,
+                    StridedMatrix(base: rebound(aBase), rowStride: aRows, columnStride: aColumns),
+                    StridedMatrix(base: rebound(bBase), rowStride: bRows, columnStride: bColumns),
+                    into: rebound(cBase), threadCount: threadCount)
             } else {
                 naive(aBase, bBase, cBase)
             }
         }
 
-        /// Hands the matrix to the blocked kernel for `Vector`'s scalar type, which is `Scalar`.
-        private func multiply<Vector: SIMD>(
-            _: Vector.Type, _ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>,
-            _ c: UnsafeMutablePointer<Scalar>, _ threadCount: Int
-        ) where Vector.Scalar: BinaryFloatingPoint {
-            let a = StridedMatrix(
-                base: UnsafeRawPointer(a).assumingMemoryBound(to: Vector.Scalar.self),
-                rowStride: aLayout.rowStride, columnStride: aLayout.columnStride)
-            let b = StridedMatrix(
-                base: UnsafeRawPointer(b).assumingMemoryBound(to: Vector.Scalar.self),
-                rowStride: bLayout.rowStride, columnStride: bLayout.columnStride)
-            let c = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Vector.Scalar.self)
-            // Through a non-generic function, so that the kernel is fully specialised: the
-            // optimiser does not specialise it inside this generic type.
-            if let a = a as? StridedMatrix<Float>, let b = b as? StridedMatrix<Float> {
-                MatrixMultiplyKernel.multiplyFloat(
-                    rows: m, columns: n, depth: k, a, b,
-                    into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self),
-                    threadCount: threadCount)
-            } else if let a = a as? StridedMatrix<Double>, let b = b as? StridedMatrix<Double> {
-                MatrixMultiplyKernel.multiplyDouble(
-                    rows: m, columns: n, depth: k, a, b,
-                    into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self),
-                    threadCount: threadCount)
-            }
+        /// The same memory seen as the concrete scalar type it holds.
+        private func rebound<Target>(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Target> {
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: Target.self)
+        }
+
+        /// The same memory seen as the concrete scalar type it holds.
+        private func rebound<Target>(_ pointer: UnsafeMutablePointer<Scalar>)
+            -> UnsafeMutablePointer<Target>
+        {
+            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Target.self)
         }
 
         /// The textbook triple loop, for a scalar type other than `Float` and `Double`.
