@@ -12,4 +12,11 @@ enum MachineDescription {
             .trimmingCharacters(in: .whitespaces) ?? "unknown processor"
         return "Machine: \(model), \(cores) processors available"
     }
+
+    /// The 1-minute load average, to judge whether other work shared the processors.
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return "Load average (1 min): "
+            + (text.split(separator: " ").first.map(String.init) ?? "unknown")
+    }
 }

@@ -3,7 +3,7 @@ import NeuralNet
 /// Square matrix multiply, `C = A·B` with `n × n` operands: `2n³` floating-point operations.
 enum MatrixMultiplyBenchmark {
     static func run(sizes: [Int], threadCounts: [Int]) {
-        report("Matrix multiply, GFLOP/s (median of 5 runs)")
+        report("Matrix multiply, GFLOP/s (median of 7 runs)")
         report(
             pad("n", 6)
                 + threadCounts.map { pad("fp32 \($0)T", 11) + pad("fp64 \($0)T", 11) }.joined())
@@ -28,7 +28,7 @@ enum MatrixMultiplyBenchmark {
         let operations = 2 * Double(n) * Double(n) * Double(n)
         let repeats = max(1, Int(1e8 / operations))
         var checksum: Scalar = 0
-        let seconds = Stopwatch.medianSeconds(runs: 5) {
+        let seconds = Stopwatch.medianSeconds(runs: 7) {
             for _ in 0..<repeats { checksum += matmul(a, b, settings: settings).scalars[0] }
         }
         precondition(checksum > 0)

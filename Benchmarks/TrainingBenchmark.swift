@@ -33,12 +33,12 @@ enum TrainingBenchmark {
         let inputs = Tensor<Float>.random(shape: [trainingRows, 64], in: 0...1, using: &generator)
         let labels = (0..<trainingRows).map { _ in Int(generator.next() % 10) }
         report(
-            "MLP 64-128-10 training, samples/s (\(epochs) epochs of \(trainingRows), batch 32, median of 3)"
+            "MLP 64-128-10 training, samples/s (\(epochs) epochs of \(trainingRows), batch 32, median of 5)"
         )
         for threads in threadCounts {
             var model = Perceptron(settings: ComputeSettings(threadCount: threads))
             var order = SeededGenerator(seed: 7)
-            let seconds = Stopwatch.medianSeconds(runs: 3) {
+            let seconds = Stopwatch.medianSeconds(runs: 5) {
                 for _ in 0..<epochs {
                     train(&model, inputs, labels, order: &order)
                 }

@@ -5,6 +5,7 @@ import NeuralNet
 
 let threadCounts = [1, 2]
 report(MachineDescription.current)
+report(MachineDescription.loadAverage)
 report()
 // Arguments pick sections: `matmul`, `mlp`; none runs both.
 let sections = Set(CommandLine.arguments.dropFirst())
@@ -15,3 +16,4 @@ if sections.isEmpty || sections.contains("matmul") {
 if sections.isEmpty || sections.contains("mlp") {
     TrainingBenchmark.run(threadCounts: threadCounts)
 }
+report(MachineDescription.loadAverage)

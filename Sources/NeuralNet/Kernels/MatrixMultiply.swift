@@ -27,6 +27,8 @@ enum MatrixMultiply {
 
     /// `C[i] = A[i]·B[i]` for `batch` pairs of an `m × k` A and a `k × n` B, each read
     /// through its layout; C is `batch` row-major `m × n` matrices.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func product<Scalar: TensorScalar>(
         _ a: [Scalar], _ aLayout: Layout, _ b: [Scalar], _ bLayout: Layout,
         batch: Int, m: Int, n: Int, k: Int, settings: ComputeSettings
