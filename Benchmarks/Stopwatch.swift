@@ -10,8 +10,10 @@ enum Stopwatch {
         return Double(whole) + Double(fraction) * 1e-18
     }
 
-    /// The median of `runs` timings of `body`, after one untimed warm-up run.
+    /// The median of `runs` timings of `body`, after waiting for a quiet machine and one
+    /// untimed warm-up run.
     static func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
+        QuietGate.wait()
         body()
         let timings = (0..<runs).map { _ in seconds(body) }.sorted()
         return timings[timings.count / 2]
