@@ -41,7 +41,7 @@ enum MatrixMultiply {
                     let job = Job(
                         a: a.baseAddress!, aLayout: aLayout, b: b.baseAddress!, bLayout: bLayout,
                         c: c, m: m, n: n, k: k)
-                    let large = m * n * k >= parallelThreshold
+                    let large = batch * m * n * k >= parallelThreshold
                     let threads = large ? settings.threadCount : 1
                     if batch >= threads && threads > 1 {
                         // Whole matrices per thread: no thread waits on another.
