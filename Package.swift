@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks"),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
