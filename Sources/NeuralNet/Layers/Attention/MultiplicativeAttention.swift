@@ -30,7 +30,7 @@ public struct MultiplicativeAttention<Scalar: TensorScalar>: Module {
                     + "\(keys.shape) need [batch, \(weight.shape[0])] and "
                     + "[batch, length, \(weight.shape[1])]")
         }
-        let projected = matmul(query, weight).expandingDimension(at: 1)  // [batch, 1, keySize]
+        let projected = denseProduct(query, weight).expandingDimension(at: 1)  // [batch, 1, keySize]
         return matmul(projected, keys.transposed()).squeezingDimension(at: 1)
     }
 
