@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "NeuralNet"),
+        .target(name: "NeuralNet", resources: [.copy("Datasets/Resources")]),
         .target(name: "LessonEngine", dependencies: ["CCmark"]),
         .executableTarget(
             name: "lessons",
