@@ -7,7 +7,7 @@ let threadCounts = [1, 2]
 report(MachineDescription.current)
 report(MachineDescription.loadAverage)
 report()
-// Arguments pick sections: `matmul`, `mlp`, `fingerprints`; none runs them all.
+// Arguments pick sections: `matmul`, `mlp`, `layers`, `fingerprints`; none runs them all.
 let sections = Set(CommandLine.arguments.dropFirst())
 if sections.isEmpty || sections.contains("matmul") {
     MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
@@ -15,6 +15,10 @@ if sections.isEmpty || sections.contains("matmul") {
 }
 if sections.isEmpty || sections.contains("mlp") {
     TrainingBenchmark.run(threadCounts: threadCounts)
+    report()
+}
+if sections.isEmpty || sections.contains("layers") {
+    LayerWorkloads.run()
     report()
 }
 if sections.isEmpty || sections.contains("fingerprints") {
