@@ -123,6 +123,9 @@ public final class TerminalReporter: RunObserver {
                 + (notRun > 0 ? "\(notRun) not run · " : "")
                 + "\(verified)/\(formulas.count) formulas verified · "
                 + "\(Self.seconds(result.compileSeconds + result.runSeconds))\n")
+        for block in result.uncheckedBlocks {
+            write("note: \(block.block.location): prints output that no output block checks\n")
+        }
         let problems = section == nil ? result.problems : result.blocks.compactMap(\.problem)
         if !problems.isEmpty {
             write("\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n")
@@ -141,6 +144,10 @@ public final class TerminalReporter: RunObserver {
                     + "\(result.chapter.formulas.count - result.unverifiedFormulas.count)/"
                     + "\(result.chapter.formulas.count) formulas verified · "
                     + "\(Self.seconds(result.compileSeconds + result.runSeconds))\(cached)\n")
+            for block in result.uncheckedBlocks {
+                write(
+                    "  note: \(block.block.location): prints output that no output block checks\n")
+            }
             for block in result.blocks {
                 if let diff = block.diff, let problem = block.problem {
                     write("  ✗ \(problem)\n")

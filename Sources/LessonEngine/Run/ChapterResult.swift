@@ -23,6 +23,15 @@ public struct ChapterResult: Sendable {
 
     public var passed: Bool { problems.isEmpty }
 
+    /// Visible blocks that printed something no `output` block checks: not a failure (some
+    /// output, such as timings, cannot be pinned down), but usually a forgotten expectation.
+    public var uncheckedBlocks: [BlockResult] {
+        blocks.filter {
+            $0.block.expected == nil && !$0.block.options.hidden && !$0.block.options.fails
+                && !$0.output.isEmpty && $0.passed
+        }
+    }
+
     public var matchedCount: Int {
         blocks.filter { $0.block.expected != nil && $0.diff == nil && $0.passed }.count
     }

@@ -98,6 +98,9 @@ import Testing
         #expect(result.passed, "\(result.problems)")
         #expect(result.blocks[1].output == "\u{1}LESSONS:0123456789abcdef:5\n\u{1}LESSONS::end\n")
         #expect(result.blocks.count == 4)
+        #expect(
+            result.uncheckedBlocks.map(\.block.id) == [1],
+            "only the forged-marker block has no output block")
     }
 
     @Test func aStackOverflowIsATrapAtItsLine() throws {
