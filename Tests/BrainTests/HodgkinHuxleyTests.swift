@@ -24,6 +24,30 @@ import Testing
         #expect(last > 10 && last < 20, "interval \(last) ms")
     }
 
+    @Test func repetitiveFiringStartsBetween6And7MicroampsAndCoexistsWithRest() {
+        func late(_ current: Double) -> Int {
+            model.simulate(duration: 300) { _ in current }.spikes.times.filter { $0 > 100 }.count
+        }
+        #expect(late(6.0) == 0)
+        #expect(late(6.5) >= 2)
+        // At 8 µA/cm², started exactly at its equilibrium, the neuron stays quiet (bistability).
+        var (low, high) = (-70.0, -55.0)
+        for _ in 0..<60 {
+            let middle = (low + high) / 2
+            var g = model.restingState(potential: middle)
+            g.potential = middle
+            let ionic = -model.derivative(of: g, current: 0).potential * model.capacitance
+            if ionic < 8 { low = middle } else { high = middle }
+        }
+        var state = model.restingState(potential: low)
+        var peak = state.potential
+        for _ in 0..<20_000 {
+            state = model.step(state, current: 8, dt: 0.01)
+            peak = max(peak, state.potential)
+        }
+        #expect(peak < -55, "peak \(peak) mV")
+    }
+
     @Test func anActionPotentialPeaksNearPlus40() {
         let run = model.simulate(duration: 30) { _ in 10 }
         let peak = run.potential.max()!

@@ -28,6 +28,56 @@ public struct HopfieldNetwork: Sendable, Equatable {
         }
     }
 
+    /// Stores patterns with the projection (pseudo-inverse) rule of Personnaz, Guyon & Dreyfus
+    /// (1985), replacing any weights stored before: `W = (1/N) Ξ C⁻¹ Ξᵀ` with the overlap
+    /// matrix `C = ΞᵀΞ / N`, then a zero diagonal. Unlike the outer-product rule it makes every
+    /// stored pattern a fixed point even when the patterns are correlated (as long as they are
+    /// linearly independent); the weights stay symmetric, so recall still descends the energy.
+    /// It is not local: each weight depends on every pattern through `C⁻¹`.
+    public mutating func storeByProjection(_ patterns: [[Int]]) {
+        let count = patterns.count
+        precondition(count > 0 && patterns.allSatisfy { $0.count == size },
+            "HopfieldNetwork.storeByProjection: patterns must have \(size) neurons")
+        // C⁻¹ by Gauss–Jordan elimination with partial pivoting on [C | I].
+        var augmented = (0..<count).map { mu in
+            (0..<count).map { nu in
+                Double(zip(patterns[mu], patterns[nu]).reduce(0) { $0 + $1.0 * $1.1 }) / Double(size)
+            } + (0..<count).map { $0 == mu ? 1.0 : 0.0 }
+        }
+        for column in 0..<count {
+            let pivot = (column..<count).max { abs(augmented[$0][column]) < abs(augmented[$1][column]) }!
+            precondition(abs(augmented[pivot][column]) > 1e-12,
+                "HopfieldNetwork.storeByProjection: the patterns are linearly dependent")
+            augmented.swapAt(column, pivot)
+            let scale = augmented[column][column]
+            augmented[column] = augmented[column].map { $0 / scale }
+            for row in 0..<count where row != column {
+                let factor = augmented[row][column]
+                if factor != 0 {
+                    augmented[row] = zip(augmented[row], augmented[column]).map { $0 - factor * $1 }
+                }
+            }
+        }
+        // C is symmetric, so its inverse is too; average away the rounding that breaks it.
+        let inverse = (0..<count).map { mu in
+            (0..<count).map { nu in (augmented[mu][count + nu] + augmented[nu][count + mu]) / 2 }
+        }
+        for i in 0..<size {
+            weights[i * size + i] = 0
+            for j in (i + 1)..<max(size, i + 1) {
+                var total = 0.0
+                for mu in 0..<count {
+                    for nu in 0..<count {
+                        total += Double(patterns[mu][i] * patterns[nu][j]) * inverse[mu][nu]
+                    }
+                }
+                // Computed once and mirrored, so the weights are exactly symmetric.
+                weights[i * size + j] = total / Double(size)
+                weights[j * size + i] = total / Double(size)
+            }
+        }
+    }
+
     /// The energy `E = −½ Σ_ij W_ij sᵢ s_j`.
     public func energy(_ state: [Int]) -> Double {
         var total = 0.0

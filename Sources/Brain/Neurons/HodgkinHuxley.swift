@@ -23,6 +23,13 @@ public struct HodgkinHuxley: Sendable, Equatable {
         public var m: Double
         public var h: Double
         public var n: Double
+
+        public init(potential: Double, m: Double, h: Double, n: Double) {
+            self.potential = potential
+            self.m = m
+            self.h = h
+            self.n = n
+        }
     }
 
     /// Opening and closing rates, per ms, at potential `v` (mV).
