@@ -1,5 +1,11 @@
 import NeuralNet
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The peers' convolutional and recurrent workloads (`shared/bench/common.py`,
 /// `torch_bench.py`) on this library's layers, timed like the peer scripts: one untimed cold
 /// run, then the median of timed runs, each from the same initial weights.
@@ -15,18 +21,24 @@ import NeuralNet
 ///
 /// Initial weights and batch orders come from this library's seeded generator, not NumPy's,
 /// so accuracies are comparable with the peers' but not identical.
+///
+/// Each figure is given twice: from wall-clock time, and from the process's CPU time. On a
+/// shared machine other processes stretch the wall clock; with `NEURALNET_THREADS=1` the CPU
+/// time is close to what a quiet machine's wall clock would show.
 enum LayerWorkloads {
     /// Runs every workload and prints one line each.
     static func run(runs: Int = 3) {
         let cnn = convolutionalTraining(runs: runs)
         print(
             "CNN conv3x3x16-pool-dense10 training: \(Int(cnn.samplesPerSecond.rounded())) "
-                + "samples/s (10 epochs, batch 32; test accuracy \(cnn.testAccuracy))")
+                + "samples/s wall, \(Int(cnn.samplesPerCPUSecond.rounded())) per CPU second "
+                + "(10 epochs, batch 32; test accuracy \(cnn.testAccuracy))")
         for kind in [RecurrentKind.lstm, .gru] {
             let result = recurrentTraining(kind, runs: runs)
             print(
-                "\(kind) hidden 32, length 50, batch 32, Adam: "
-                    + "\(result.millisecondsPerStep) ms/step (eval MSE \(result.evaluationError))")
+                "\(kind) hidden 32, length 50, batch 32, Adam: \(result.millisecondsPerStep) "
+                    + "ms/step wall, \(result.cpuMillisecondsPerStep) CPU "
+                    + "(eval MSE \(result.evaluationError))")
         }
     }
 
@@ -34,7 +46,7 @@ enum LayerWorkloads {
 
     /// Training throughput of the CNN and the test accuracy it reaches.
     static func convolutionalTraining(runs: Int = 3, epochs: Int = 10) -> (
-        samplesPerSecond: Double, testAccuracy: Double
+        samplesPerSecond: Double, samplesPerCPUSecond: Double, testAccuracy: Double
     ) {
         let (training, test) = Datasets.digitsSplit(as: Float.self)
         let images = training.features.reshaped(to: [-1, 8, 8, 1])
@@ -59,7 +71,7 @@ enum LayerWorkloads {
             Activation(relu), MaxPool2D(poolSize: (2, 2)), Flatten(),
             Dense(inputSize: 256, outputSize: 10, using: &initial))
         var model = untrained
-        let seconds = medianSeconds(runs: runs) {
+        let (seconds, cpuSeconds) = medianSeconds(runs: runs) {
             model = untrained
             var optimizer = SGD<Float>(learningRate: 0.05)
             for epoch in batches {
@@ -72,8 +84,9 @@ enum LayerWorkloads {
             }
         }
         let predictions = model(test.features.reshaped(to: [-1, 8, 8, 1])).argmax(alongAxis: 1)
+        let samples = Double(epochs * training.count)
         return (
-            Double(epochs * training.count) / seconds,
+            samples / seconds, samples / cpuSeconds,
             accuracy(predictions: predictions, labels: test.labels)
         )
     }
@@ -108,7 +121,7 @@ enum LayerWorkloads {
 
     /// Milliseconds per Adam step of an LSTM or GRU regressor, and its held-out error.
     static func recurrentTraining(_ kind: RecurrentKind, runs: Int = 3, steps: Int = 200) -> (
-        millisecondsPerStep: Double, evaluationError: Float
+        millisecondsPerStep: Double, cpuMillisecondsPerStep: Double, evaluationError: Float
     ) {
         var generator = SeededGenerator(seed: 1236)
         let batches = (0..<steps).map { _ in
@@ -132,12 +145,13 @@ enum LayerWorkloads {
     private static func timeRegressor<Cell: RecurrentCell>(
         _ cell: Cell, _ batches: [RegressionDataset<Float>], _ evaluation: RegressionDataset<Float>,
         runs: Int, initial: inout SeededGenerator
-    ) -> (millisecondsPerStep: Double, evaluationError: Float) where Cell.Scalar == Float {
+    ) -> (millisecondsPerStep: Double, cpuMillisecondsPerStep: Double, evaluationError: Float)
+    where Cell.Scalar == Float {
         let untrained = SequenceRegressor(
             recurrent: RecurrentLayer(cell),
             head: Dense(inputSize: cell.hiddenSize, outputSize: 1, using: &initial))
         var model = untrained
-        let seconds = medianSeconds(runs: runs) {
+        let (seconds, cpuSeconds) = medianSeconds(runs: runs) {
             model = untrained
             var optimizer = Adam<Float>(learningRate: 0.01)
             for batch in batches {
@@ -149,19 +163,33 @@ enum LayerWorkloads {
         }
         let error = meanSquaredError(
             predictions: model(evaluation.inputs), targets: evaluation.targets)
-        return (seconds * 1000 / Double(batches.count), error.scalar)
+        let steps = Double(batches.count)
+        return (seconds * 1000 / steps, cpuSeconds * 1000 / steps, error.scalar)
     }
 
     // MARK: - Timing
 
-    /// The median of `runs` timings of `body`, after one untimed cold run.
-    private static func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
+    /// The medians of `runs` wall-clock and CPU timings of `body`, in seconds, after one
+    /// untimed cold run.
+    private static func medianSeconds(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double)
+    {
         let clock = ContinuousClock()
         body()
-        let timings = (0..<max(runs, 1)).map { _ in
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        for _ in 0..<max(runs, 1) {
+            let cpuStart = processorSeconds()
             let (whole, fraction) = clock.measure(body).components
-            return Double(whole) + Double(fraction) * 1e-18
-        }.sorted()
-        return timings[timings.count / 2]
+            cpus.append(processorSeconds() - cpuStart)
+            walls.append(Double(whole) + Double(fraction) * 1e-18)
+        }
+        return (walls.sorted()[walls.count / 2], cpus.sorted()[cpus.count / 2])
+    }
+
+    /// The CPU time this process has used, in seconds.
+    private static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

@@ -3,7 +3,8 @@
 /// The end-to-end training tests run only then: unoptimised, the library's SIMD matrix multiply
 /// is about a thousand times slower (30 ms for a 32 × 64 × 128 product), so a few epochs would
 /// take minutes. Run them with
-/// `swift test -c release --scratch-path .build-layers --filter EndToEnd`.
+/// `swift test -c release -Xswiftc -enable-testing --scratch-path .build-layers --filter EndToEnd`
+/// (`-enable-testing` because the tests use `@testable import`).
 let isOptimizedBuild: Bool = {
     #if DEBUG
         return false

@@ -10,9 +10,11 @@ extension Primitive {
         return record("maxPool", [x], y) {
             [
                 { dy in
-                    var dx = [Scalar](repeating: 0, count: count)
-                    for (slot, index) in indices.enumerated() { dx[index] += dy.scalars[slot] }
-                    return T(shape: shape, scalars: dx, node: nil)
+                    T(
+                        shape: shape,
+                        scalars: PoolingKernel.maximumGradient(
+                            dy.scalars, indices: indices, inputCount: count),
+                        node: nil)
                 }
             ]
         }

@@ -12,33 +12,54 @@ enum PoolingKernel {
         var values = [Scalar](repeating: -.infinity, count: count)
         var indices = [Int](repeating: 0, count: count)
         x.withUnsafeBufferPointer { input in
-            var slot = 0
-            for n in 0..<g.batch {
-                for oy in 0..<g.outputHeight {
-                    for ox in 0..<g.outputWidth {
-                        for ky in 0..<g.kernelHeight {
-                            let iy = oy * g.strideY + ky
-                            for kx in 0..<g.kernelWidth {
-                                let ix = ox * g.strideX + kx
-                                let start = ((n * g.height + iy) * g.width + ix) * g.channels
-                                for c in 0..<g.channels {
-                                    let value = input[start + c]
-                                    if value > values[slot + c]
-                                        || (value.isNaN && !values[slot + c].isNaN)
-                                        || (ky == 0 && kx == 0)
-                                    {
-                                        values[slot + c] = value
-                                        indices[slot + c] = start + c
+            values.withUnsafeMutableBufferPointer { values in
+                indices.withUnsafeMutableBufferPointer { indices in
+                    var slot = 0
+                    for n in 0..<g.batch {
+                        for oy in 0..<g.outputHeight {
+                            for ox in 0..<g.outputWidth {
+                                for ky in 0..<g.kernelHeight {
+                                    let iy = oy * g.strideY + ky
+                                    for kx in 0..<g.kernelWidth {
+                                        let ix = ox * g.strideX + kx
+                                        let start =
+                                            ((n * g.height + iy) * g.width + ix) * g.channels
+                                        let first = ky == 0 && kx == 0
+                                        for c in 0..<g.channels {
+                                            let value = input[start + c]
+                                            let best = values[slot + c]
+                                            if first || value > best || (value.isNaN && !best.isNaN)
+                                            {
+                                                values[slot + c] = value
+                                                indices[slot + c] = start + c
+                                            }
+                                        }
                                     }
                                 }
+                                slot += g.channels
                             }
                         }
-                        slot += g.channels
                     }
                 }
             }
         }
         return (values, indices)
+    }
+
+    /// The input gradient of max pooling: each window's gradient at the input element that
+    /// was its maximum, summed where windows overlap.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func maximumGradient<Scalar: TensorScalar>(
+        _ dy: [Scalar], indices: [Int], inputCount: Int
+    ) -> [Scalar] {
+        var dx = [Scalar](repeating: 0, count: inputCount)
+        dx.withUnsafeMutableBufferPointer { dx in
+            dy.withUnsafeBufferPointer { dy in
+                for (slot, index) in indices.enumerated() { dx[index] += dy[slot] }
+            }
+        }
+        return dx
     }
 
     /// The mean of each window.

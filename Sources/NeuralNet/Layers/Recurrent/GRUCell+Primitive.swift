@@ -39,10 +39,11 @@ extension Primitive {
                 },
                 { dy in
                     let gradients = core(dy)
-                    var dh = RecurrentKernel.product(
+                    let dh = RecurrentKernel.product(
                         gradients.dghState, batch, width, us, hidden, width, transposingB: true)
-                    for index in dh.indices { dh[index] += gradients.dhPartial[index] }
-                    return T(shape: [batch, hidden], scalars: dh, node: nil)
+                    return T(
+                        shape: [batch, hidden],
+                        scalars: RecurrentKernel.sum(dh, gradients.dhPartial), node: nil)
                 },
                 { dy in
                     T(
@@ -53,20 +54,20 @@ extension Primitive {
                 },
                 { dy in
                     let gradients = core(dy)
-                    var du = RecurrentKernel.product(
+                    let du = RecurrentKernel.product(
                         h, batch, hidden, transposingA: true, gradients.dghState, batch, width)
-                    if !resetAfter {
-                        // The candidate's columns see (r ⊙ h), not h.
-                        let dN = RecurrentKernel.product(
-                            forward.candidateInput, batch, hidden, transposingA: true,
-                            gradients.dCandidate, batch, hidden)
-                        for row in 0..<hidden {
-                            for column in 0..<hidden {
-                                du[row * width + 2 * hidden + column] = dN[row * hidden + column]
-                            }
-                        }
+                    guard !resetAfter else {
+                        return T(shape: [hidden, width], scalars: du, node: nil)
                     }
-                    return T(shape: [hidden, width], scalars: du, node: nil)
+                    // The candidate's columns see (r ⊙ h), not h.
+                    let dN = RecurrentKernel.product(
+                        forward.candidateInput, batch, hidden, transposingA: true,
+                        gradients.dCandidate, batch, hidden)
+                    return T(
+                        shape: [hidden, width],
+                        scalars: RecurrentKernel.replacingColumns(
+                            du, width: width, from: 2 * hidden, with: dN, rows: hidden),
+                        node: nil)
                 },
                 { dy in
                     T(

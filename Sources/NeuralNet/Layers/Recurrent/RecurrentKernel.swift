@@ -49,6 +49,35 @@ enum RecurrentKernel {
         }
     }
 
+    /// `a + b`, element by element.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func sum<Scalar: TensorScalar>(_ a: [Scalar], _ b: [Scalar]) -> [Scalar] {
+        var result = a
+        result.withUnsafeMutableBufferPointer { result in
+            b.withUnsafeBufferPointer { b in
+                for index in 0..<result.count { result[index] += b[index] }
+            }
+        }
+        return result
+    }
+
+    /// `x` with `block` (`rows × block.count/rows`) written over its columns from `column`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func replacingColumns<Scalar: TensorScalar>(
+        _ x: [Scalar], width: Int, from column: Int, with block: [Scalar], rows: Int
+    ) -> [Scalar] {
+        let blockWidth = rows == 0 ? 0 : block.count / rows
+        var result = x
+        for row in 0..<rows {
+            for offset in 0..<blockWidth {
+                result[row * width + column + offset] = block[row * blockWidth + offset]
+            }
+        }
+        return result
+    }
+
     /// The sum of each column of a `rows × columns` matrix: a bias's gradient.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)

@@ -27,8 +27,9 @@ private func trainOnDigits<Model: Layer, Rule: Optimizer>(
 @Suite(
     .enabled(
         if: isOptimizedBuild,
-        "training needs an optimised build: swift test -c release --filter EndToEnd"))
-struct DigitsTrainingTests {
+        "training needs an optimised build: swift test -c release -Xswiftc -enable-testing --filter EndToEnd"
+    ))
+struct EndToEndDigitsTests {
     // This test split is harder than a random one: NumPy, with the peers' initial weights and
     // batch orders, reaches 88.9% after 8 epochs of SGD and 90.2% after 20.
     @Test func mlpReachesNinetyPercent() {
