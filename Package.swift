@@ -25,7 +25,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "NeuralNet"),
+        .target(name: "NeuralNet", resources: [.copy("Datasets/Resources")]),
         .target(name: "Brain"),
         .target(name: "Figures"),
         .target(
@@ -45,6 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks",
+            exclude: ["build-speed.sh"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

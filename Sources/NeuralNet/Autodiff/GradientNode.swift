@@ -41,6 +41,8 @@ final class GradientNode<Scalar: TensorScalar>: @unchecked Sendable {
     }
 
     /// Adds one more contribution to the gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func accumulate(_ contribution: Tensor<Scalar>) {
         lock.withLock {
             if let sum = accumulatedGradient {

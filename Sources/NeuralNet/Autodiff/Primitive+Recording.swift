@@ -8,10 +8,13 @@ extension Primitive {
     ///
     /// `result` must be detached, and the rules must capture only detached tensors: a rule
     /// that captured a tracked tensor would record its own arithmetic during `backward()`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func record(
         _ operation: String, _ inputs: [T], _ result: T, rules: () -> [Rule]
     ) -> T {
-        let inputNodes = inputs.map(\.node)
+        // A closure, not the key path `\.node`: in generic code a key path is built at run time.
+        let inputNodes = inputs.map { $0.node }
         guard inputNodes.contains(where: { $0 != nil }) else { return result }
         let rules = rules()
         let tracked = inputNodes.map { $0 != nil }
@@ -23,6 +26,8 @@ extension Primitive {
     }
 
     /// A primitive of one input, elementwise: `y = f(x)`, with `dx = derivative(x, y, dy)`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func unary(
         _ operation: String, _ x: T, _ function: UnaryOperation<Scalar>,
         derivative: @escaping @Sendable (_ x: T, _ y: T, _ dy: T) -> T
@@ -36,6 +41,8 @@ extension Primitive {
 
     /// A primitive of two inputs that broadcast: `y = f(a, b)`, each rule giving that input's
     /// gradient at the broadcast shape, which is then summed back to the input's own shape.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func binary(
         _ operation: String, _ a: T, _ b: T, _ function: BinaryOperation,
         da: @escaping @Sendable (_ a: T, _ b: T, _ y: T, _ dy: T) -> T,

@@ -9,6 +9,10 @@
 /// Rules receive their inputs and result detached from the graph, so the arithmetic inside a
 /// rule records nothing; this library computes first derivatives only. A rule is only built,
 /// and only run, for an input that requires a gradient.
+///
+/// The entries a training step runs most carry `@_specialize` for `Float` and `Double`: called
+/// from generic code (a chapter's, or a layer's), they then run a concrete copy, without the
+/// generic metadata lookups that otherwise cost as much as the arithmetic on small tensors.
 enum Primitive<Scalar: TensorScalar> {
     typealias T = Tensor<Scalar>
 
@@ -17,6 +21,8 @@ enum Primitive<Scalar: TensorScalar> {
     // of its operand (a bias added to every row receives the sum over the rows).
 
     /// `y = a + b`; `dy/da = 1`, `dy/db = 1`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func add(_ a: T, _ b: T) -> T {
         binary("add", a, b, .add, da: { _, _, _, dy in dy }, db: { _, _, _, dy in dy })
     }
@@ -27,6 +33,8 @@ enum Primitive<Scalar: TensorScalar> {
     }
 
     /// `y = a · b`; `dy/da = b`, `dy/db = a`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func multiply(_ a: T, _ b: T) -> T {
         binary(
             "multiply", a, b, .multiply, da: { _, b, _, dy in dy * b },
@@ -98,6 +106,8 @@ enum Primitive<Scalar: TensorScalar> {
     }
 
     /// `y = max(0, x)`; `dy/dx = 1` for `x > 0` and `0` for `x ≤ 0`, so `0` at exactly 0.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func relu(_ x: T) -> T {
         unary("relu", x, .relu) { x, _, dy in dy * x.mapped(.positiveStep) }
     }
@@ -118,6 +128,8 @@ enum Primitive<Scalar: TensorScalar> {
     // These move elements without changing them, so each rule moves the gradient back.
 
     /// `y` = the elements of `x` in a new shape; `dx` = `dy` in the old shape.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func reshape(_ x: T, to shape: [Int]) -> T {
         let (y, oldShape) = (T(shape: shape, scalars: x.scalars, node: nil), x.shape)
         return record("reshape", [x], y) { [{ dy in dy.reshaped(to: oldShape) }] }
@@ -133,6 +145,8 @@ enum Primitive<Scalar: TensorScalar> {
     }
 
     /// `y` = `x` repeated along broadcast dimensions; `dx` = `dy` summed over them.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func broadcast(_ x: T, to shape: [Int]) -> T {
         let zero = T(shape: [], scalars: [0], node: nil)
         Shape.requireBroadcastable(x.shape, to: shape, for: "broadcasted(to:)")
@@ -145,6 +159,8 @@ enum Primitive<Scalar: TensorScalar> {
 
     /// `y` = the elements of `x` at `indices` along `axis` (a range is a run of indices);
     /// `dx` = zeros with `dy` added at those positions.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func gather(_ x: T, _ indices: [Int], alongAxis axis: Int) -> T {
         let (y, oldShape) = (LayoutKernel.gather(x.detached(), indices, alongAxis: axis), x.shape)
         return record("gather", [x], y) {
@@ -168,6 +184,8 @@ enum Primitive<Scalar: TensorScalar> {
     // MARK: - Reduction
 
     /// `y = Σ x` over `axes`; `dy/dx = 1`, so every element receives the gradient of its sum.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func sum(_ x: T, alongAxes axes: [Int], keepingDimensions: Bool) -> T {
         let kept = ReductionKernel.sum(x.detached(), alongAxes: axes)
         let y =
@@ -201,6 +219,8 @@ enum Primitive<Scalar: TensorScalar> {
     /// `Y = A·B` for each matrix of a batch; `dA = dY·Bᵀ`, `dB = Aᵀ·dY`.
     ///
     /// An operand shared by the whole batch (rank 2) receives the sum over the batch.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func matmul(_ a: T, _ b: T, settings: ComputeSettings) -> T {
         let (left, right) = (a.detached(), b.detached())
         let y = MatrixMultiply.multiply(left, right, settings: settings)
@@ -222,6 +242,8 @@ enum Primitive<Scalar: TensorScalar> {
 
     /// `y = (1/N) Σₙ (log Σⱼ e^zₙⱼ - zₙ,labelₙ)`, the mean softmax cross-entropy of `N` rows of
     /// logits; `dy/dz = (softmax(z) - onehot(labels)) / N`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func softmaxCrossEntropy(logits z: T, labels: [Int]) -> T {
         let (loss, probabilities) = SoftmaxKernel.crossEntropy(z.detached(), labels: labels)
         let y = T(shape: [], scalars: [loss], node: nil)

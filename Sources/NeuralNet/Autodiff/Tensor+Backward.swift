@@ -40,6 +40,8 @@ extension Tensor {
     /// what it received to its ``gradient``.
     ///
     /// The tensor must hold exactly one scalar (a loss), and must require a gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward() {
         guard scalarCount == 1 else {
             fatalError(

@@ -4,6 +4,8 @@ extension MatrixMultiply {
     ///
     /// Leading (batch) dimensions must be equal, or one operand must be a plain matrix, which
     /// is then used with every matrix of the other.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func multiply<Scalar: TensorScalar>(
         _ a: Tensor<Scalar>, _ b: Tensor<Scalar>, transposingRight: Bool = false,
         settings: ComputeSettings
@@ -36,6 +38,8 @@ extension MatrixMultiply {
     ///
     /// When `B` is a plain matrix shared by a batch, the batch's products are summed by
     /// treating the batch as extra rows: `Σᵢ Aᵢᵀ·dYᵢ = [A₁; A₂; …]ᵀ·[dY₁; dY₂; …]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func multiplyTransposingLeft<Scalar: TensorScalar>(
         _ a: Tensor<Scalar>, _ dy: Tensor<Scalar>, into bShape: [Int], settings: ComputeSettings
     ) -> Tensor<Scalar> {

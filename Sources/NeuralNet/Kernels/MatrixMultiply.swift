@@ -21,11 +21,14 @@ enum MatrixMultiply {
         }
     }
 
-    /// Products below this many multiply-adds run on one thread: starting threads costs more.
-    static let parallelThreshold = 1 << 18
+    /// Products below this many multiply-adds (about 50 µs of work) run on one thread:
+    /// waking a second thread costs a good part of that.
+    static let parallelThreshold = 1 << 21
 
     /// `C[i] = A[i]·B[i]` for `batch` pairs of an `m × k` A and a `k × n` B, each read
     /// through its layout; C is `batch` row-major `m × n` matrices.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func product<Scalar: TensorScalar>(
         _ a: [Scalar], _ aLayout: Layout, _ b: [Scalar], _ bLayout: Layout,
         batch: Int, m: Int, n: Int, k: Int, settings: ComputeSettings
@@ -38,7 +41,7 @@ enum MatrixMultiply {
                     let job = Job(
                         a: a.baseAddress!, aLayout: aLayout, b: b.baseAddress!, bLayout: bLayout,
                         c: c, m: m, n: n, k: k)
-                    let large = m * n * k >= parallelThreshold
+                    let large = batch * m * n * k >= parallelThreshold
                     let threads = large ? settings.threadCount : 1
                     if batch >= threads && threads > 1 {
                         // Whole matrices per thread: no thread waits on another.
@@ -74,30 +77,38 @@ enum MatrixMultiply {
             let aBase = a + index * aLayout.batchStride
             let bBase = b + index * bLayout.batchStride
             let cBase = c + index * m * n
+            // Through non-generic entry points, so that the kernel is fully specialised (the
+            // optimiser does not specialise it inside this generic type); `Scalar` is checked
+            // to be the entry point's type before its memory is read as that type.
+            let (aRows, aColumns) = (aLayout.rowStride, aLayout.columnStride)
+            let (bRows, bColumns) = (bLayout.rowStride, bLayout.columnStride)
             if Scalar.self == Float.self {
-                multiply(SIMD8<Float>.self, aBase, bBase, cBase, threadCount)
+                MatrixMultiplyKernel.multiplyFloat(
+                    rows: m, columns: n, depth: k,
+                    StridedMatrix(base: rebound(aBase), rowStride: aRows, columnStride: aColumns),
+                    StridedMatrix(base: rebound(bBase), rowStride: bRows, columnStride: bColumns),
+                    into: rebound(cBase), threadCount: threadCount)
             } else if Scalar.self == Double.self {
-                multiply(SIMD4<Double>.self, aBase, bBase, cBase, threadCount)
+                MatrixMultiplyKernel.multiplyDouble(
+                    rows: m, columns: n, depth: k,
+                    StridedMatrix(base: rebound(aBase), rowStride: aRows, columnStride: aColumns),
+                    StridedMatrix(base: rebound(bBase), rowStride: bRows, columnStride: bColumns),
+                    into: rebound(cBase), threadCount: threadCount)
             } else {
                 naive(aBase, bBase, cBase)
             }
         }
 
-        /// Hands the matrix to the blocked kernel for `Vector`'s scalar type, which is `Scalar`.
-        private func multiply<Vector: SIMD>(
-            _: Vector.Type, _ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>,
-            _ c: UnsafeMutablePointer<Scalar>, _ threadCount: Int
-        ) where Vector: Sendable, Vector.Scalar: BinaryFloatingPoint & Sendable {
-            let a = UnsafeRawPointer(a).assumingMemoryBound(to: Vector.Scalar.self)
-            let b = UnsafeRawPointer(b).assumingMemoryBound(to: Vector.Scalar.self)
-            let c = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Vector.Scalar.self)
-            MatrixMultiplyKernel.multiply(
-                Vector.self, rows: m, columns: n, depth: k,
-                StridedMatrix(
-                    base: a, rowStride: aLayout.rowStride, columnStride: aLayout.columnStride),
-                StridedMatrix(
-                    base: b, rowStride: bLayout.rowStride, columnStride: bLayout.columnStride),
-                into: c, threadCount: threadCount)
+        /// The same memory seen as the concrete scalar type it holds.
+        private func rebound<Target>(_ pointer: UnsafePointer<Scalar>) -> UnsafePointer<Target> {
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: Target.self)
+        }
+
+        /// The same memory seen as the concrete scalar type it holds.
+        private func rebound<Target>(_ pointer: UnsafeMutablePointer<Scalar>)
+            -> UnsafeMutablePointer<Target>
+        {
+            UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Target.self)
         }
 
         /// The textbook triple loop, for a scalar type other than `Float` and `Double`.

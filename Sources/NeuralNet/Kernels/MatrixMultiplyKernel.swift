@@ -6,9 +6,6 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
     let base: UnsafePointer<Scalar>
     let rowStride: Int
     let columnStride: Int
-
-    @inline(__always)
-    subscript(row: Int, column: Int) -> Scalar { base[row * rowStride + column * columnStride] }
 }
 
 /// A cache-blocked, register-tiled matrix multiply `C = A·B`, after the BLIS design.
@@ -20,11 +17,13 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 /// - `k` is cut into blocks of ``depthBlock``. For each, a block of B (`depthBlock × n`) is
 ///   *packed*: copied into slivers `nr` columns wide, each stored row after row, so the
 ///   micro-kernel reads it strictly in order.
-/// - `m` is cut into blocks of ``rowBlock`` rows; each is packed into slivers `mr` = 6 rows
+/// - `m` is cut into blocks of ``rowBlock`` rows; each is packed into slivers ``tileRows`` = 5 rows
 ///   tall, stored column after column, and stays in the L2 cache while every B sliver passes.
-/// - The *micro-kernel* multiplies one A sliver by one B sliver: a 6 × `nr` tile of C held in
-///   twelve SIMD registers (`nr` is two vectors wide: 16 `Float`s or 8 `Double`s), updated by
-///   one broadcast of A and two vector loads of B for each step along `k`.
+/// - The *micro-kernel* multiplies one A sliver by one B sliver: a 5 × `nr` tile of C held in
+///   ten SIMD registers (`nr` is two vectors wide: 16 `Float`s or 8 `Double`s), updated by
+///   one broadcast of A and two vector loads of B for each step along `k`. Ten accumulators,
+///   two B vectors, a broadcast and a product fit the 16 vector registers of x86-64; six
+///   rows (twelve accumulators, as in BLIS's FMA kernels) spill without fused multiply-add.
 ///
 /// Threads take disjoint ranges of rows of C. Each element of C is the sum over the k-blocks
 /// in order, each block's partial sum accumulated in a register lane from the first `k` to the
@@ -33,13 +32,33 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 /// with or without wider vector instructions.
 enum MatrixMultiplyKernel {
     /// Rows of a micro-tile.
-    static let tileRows = 6
+    static let tileRows = 5
     /// Depth (`k`) of a packed block.
     static let depthBlock = 256
-    /// Rows of a packed block of A.
-    static let rowBlock = 96
+    /// Rows of a packed block of A, a whole number of slivers.
+    static let rowBlock = 20 * tileRows
     /// Columns of a packed block of B.
     static let columnBlock = 2048
+
+    /// `C = A·B` in `Float`, on the kernel specialised for 8-lane vectors.
+    static func multiplyFloat(
+        rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Float>,
+        _ b: StridedMatrix<Float>, into c: UnsafeMutablePointer<Float>, threadCount: Int
+    ) {
+        multiply(
+            SIMD8<Float>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            threadCount: threadCount)
+    }
+
+    /// `C = A·B` in `Double`, on the kernel specialised for 4-lane vectors.
+    static func multiplyDouble(
+        rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Double>,
+        _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, threadCount: Int
+    ) {
+        multiply(
+            SIMD4<Double>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            threadCount: threadCount)
+    }
 
     /// `C = A·B` for an `m × k` A and a `k × n` B into a row-major `m × n` C.
     ///
@@ -164,8 +183,10 @@ enum MatrixMultiplyKernel {
         }
     }
 
-    /// The micro-kernel: a 6 × 2-vector tile of C, `C (+)= Σₚ a[:, p] ⊗ b[p, :]`.
-    @inline(__always)
+    /// The micro-kernel: a `tileRows` × 2-vector tile of C, `C (+)= Σₚ a[:, p] ⊗ b[p, :]`.
+    ///
+    /// Never inlined: compiled on its own, its live vectors stay in registers.
+    @inline(never)
     static func microKernel<Vector: SIMD>(
         _: Vector.Type, depth: Int, _ a: UnsafePointer<Vector.Scalar>,
         _ b: UnsafePointer<Vector.Scalar>, _ c: UnsafeMutablePointer<Vector.Scalar>,
@@ -175,9 +196,7 @@ enum MatrixMultiplyKernel {
         var (c00, c01, c10, c11, c20, c21) = (
             Vector(), Vector(), Vector(), Vector(), Vector(), Vector()
         )
-        var (c30, c31, c40, c41, c50, c51) = (
-            Vector(), Vector(), Vector(), Vector(), Vector(), Vector()
-        )
+        var (c30, c31, c40, c41) = (Vector(), Vector(), Vector(), Vector())
         var (aNext, bNext) = (a, b)
         for _ in 0..<depth {
             let b0 = UnsafeRawPointer(bNext).loadUnaligned(as: Vector.self)
@@ -197,9 +216,6 @@ enum MatrixMultiplyKernel {
             broadcast = Vector(repeating: aNext[4])
             c40 += broadcast * b0
             c41 += broadcast * b1
-            broadcast = Vector(repeating: aNext[5])
-            c50 += broadcast * b0
-            c51 += broadcast * b1
             aNext += tileRows
             bNext += 2 * width
         }
@@ -221,50 +237,5 @@ enum MatrixMultiplyKernel {
         store(2, c20, c21)
         store(3, c30, c31)
         store(4, c40, c41)
-        store(5, c50, c51)
-    }
-
-    /// Copies rows `rowStart..<rowStart+rows`, columns `depthStart..<depthStart+depth` of A
-    /// into slivers of 6 rows, each stored column by column; missing rows are zeros.
-    @inline(__always)
-    static func packA<Scalar: BinaryFloatingPoint>(
-        _ a: StridedMatrix<Scalar>, rows rowStart: Int, _ rows: Int, depth depthStart: Int,
-        _ depth: Int, into packed: UnsafeMutablePointer<Scalar>
-    ) {
-        var target = packed
-        for sliverStart in stride(from: 0, to: rows, by: tileRows) {
-            let valid = min(tileRows, rows - sliverStart)
-            for p in 0..<depth {
-                for r in 0..<tileRows {
-                    target[r] = r < valid ? a[rowStart + sliverStart + r, depthStart + p] : 0
-                }
-                target += tileRows
-            }
-        }
-    }
-
-    /// Copies rows `depthStart..<depthStart+depth`, columns `columnStart..<+columns` of B into
-    /// slivers `width` columns wide, each stored row by row; missing columns are zeros.
-    @inline(__always)
-    static func packB<Scalar: BinaryFloatingPoint>(
-        _ b: StridedMatrix<Scalar>, rows depthStart: Int, _ depth: Int, columns columnStart: Int,
-        _ columns: Int, width: Int, into packed: UnsafeMutablePointer<Scalar>
-    ) {
-        var target = packed
-        for sliverStart in stride(from: 0, to: columns, by: width) {
-            let valid = min(width, columns - sliverStart)
-            for p in 0..<depth {
-                for column in 0..<width {
-                    target[column] =
-                        column < valid ? b[depthStart + p, columnStart + sliverStart + column] : 0
-                }
-                target += width
-            }
-        }
-    }
-
-    /// `value` rounded up to a multiple of `multiple`.
-    static func roundUp(_ value: Int, _ multiple: Int) -> Int {
-        (value + multiple - 1) / multiple * multiple
     }
 }

@@ -96,6 +96,6 @@ extension ReductionKernel {
 
     /// `shape` without the dimensions at `axes`.
     static func dropping(_ axes: [Int], from shape: [Int]) -> [Int] {
-        shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
+        shape.enumerated().filter { !axes.contains($0.offset) }.map { $0.element }
     }
 }

@@ -36,6 +36,8 @@ public struct Adam<Scalar: TensorScalar>: Optimizer {
     }
 
     /// Takes one step of Adam for every parameter.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Tensor<Scalar>], gradients: [Tensor<Scalar>]) {
         checkGradients(parameters, gradients, for: "Adam")
         if firstMoments.isEmpty {

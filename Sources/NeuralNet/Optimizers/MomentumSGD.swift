@@ -18,6 +18,8 @@ public struct MomentumSGD<Scalar: TensorScalar>: Optimizer {
     }
 
     /// Takes one step: `v ← μv + g`, then `θ ← θ - ηv`, for every parameter.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Tensor<Scalar>], gradients: [Tensor<Scalar>]) {
         checkGradients(parameters, gradients, for: "MomentumSGD")
         if velocities.isEmpty {

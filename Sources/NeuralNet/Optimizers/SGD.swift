@@ -14,6 +14,8 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
     }
 
     /// Takes one step: `θ ← θ - η·g` for every parameter.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func update(_ parameters: inout [Tensor<Scalar>], gradients: [Tensor<Scalar>]) {
         checkGradients(parameters, gradients, for: "SGD")
         for index in parameters.indices {

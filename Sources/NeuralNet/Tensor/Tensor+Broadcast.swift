@@ -13,6 +13,8 @@ extension Tensor {
     /// This tensor, the gradient of a broadcast result, summed down to `shape`, the shape of
     /// the operand that was broadcast: over its missing leading dimensions and over every
     /// dimension where it had size 1.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func summed(toShape shape: [Int]) -> Tensor {
         if shape == self.shape { return self }
         let extra = rank - shape.count

@@ -74,11 +74,16 @@ private func naiveProduct(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) 
         let three = matmul(a, b, settings: ComputeSettings(threadCount: 3))
         #expect(one.scalars.map(\.bitPattern) == two.scalars.map(\.bitPattern))
         #expect(one.scalars.map(\.bitPattern) == three.scalars.map(\.bitPattern))
-        let c = Tensor<Double>.random(shape: [4, 90, 80], in: -1...1, using: &generator)
-        let d = Tensor<Double>.random(shape: [80, 70], in: -1...1, using: &generator)
-        #expect(
-            matmul(c, d, settings: .init(threadCount: 1)).scalars.map(\.bitPattern)
-                == matmul(c, d, settings: .init(threadCount: 2)).scalars.map(\.bitPattern))
+        // Large enough to be split: a Double matrix by rows, a batch by whole matrices.
+        let c = Tensor<Double>.random(shape: [150, 200], in: -1...1, using: &generator)
+        let d = Tensor<Double>.random(shape: [200, 100], in: -1...1, using: &generator)
+        let batch = Tensor<Double>.random(shape: [4, 100, 80], in: -1...1, using: &generator)
+        let shared = Tensor<Double>.random(shape: [80, 70], in: -1...1, using: &generator)
+        for (left, right) in [(c, d), (batch, shared)] {
+            let single = matmul(left, right, settings: .init(threadCount: 1))
+            let double = matmul(left, right, settings: .init(threadCount: 2))
+            #expect(single.scalars.map(\.bitPattern) == double.scalars.map(\.bitPattern))
+        }
     }
 
     @Test func threadCountFromTheEnvironment() {

@@ -75,10 +75,10 @@ public struct MultiHeadSelfAttention<Scalar: TensorScalar>: Layer {
             x.reshaped(to: [batch, length, headCount, headSize]).permuted([0, 2, 1, 3])
         }
         let attended = scaledDotProductAttention(
-            query: heads(matmul(input, queryWeight) + queryBias),
-            key: heads(matmul(input, keyWeight) + keyBias),
-            value: heads(matmul(input, valueWeight) + valueBias), mask: mask)
+            query: heads(denseProduct(input, queryWeight) + queryBias),
+            key: heads(denseProduct(input, keyWeight) + keyBias),
+            value: heads(denseProduct(input, valueWeight) + valueBias), mask: mask)
         let joined = attended.permuted([0, 2, 1, 3]).reshaped(to: [batch, length, modelSize])
-        return matmul(joined, outputWeight) + outputBias
+        return denseProduct(joined, outputWeight) + outputBias
     }
 }

@@ -30,7 +30,8 @@ public struct MultiplicativeAttention<Scalar: TensorScalar>: Module {
                     + "\(keys.shape) need [batch, \(weight.shape[0])] and "
                     + "[batch, length, \(weight.shape[1])]")
         }
-        let projected = matmul(query, weight).expandingDimension(at: 1)  // [batch, 1, keySize]
+        // hᵀW for each sample, as a one-row matrix [batch, 1, keySize], times each sᵀ.
+        let projected = denseProduct(query, weight).expandingDimension(at: 1)
         return matmul(projected, keys.transposed()).squeezingDimension(at: 1)
     }
 

@@ -4,7 +4,7 @@
 /// Layout is **NHWC**: inputs `[batch, height, width, channels]`, outputs
 /// `[batch, outputHeight, outputWidth, filters]`, kernel `[kernelHeight, kernelWidth,
 /// channels, filters]` (HWIO), bias `[filters]`. See
-/// ``crossCorrelate2D(_:kernel:strides:padding:settings:)`` for the computation (im2col and
+/// ``crossCorrelate2D(_:kernel:strides:padding:)`` for the computation (im2col and
 /// one matrix multiply) and ``Padding`` for the output sizes.
 public struct Conv2D<Scalar: TensorScalar>: Layer {
     /// The kernel `K`, `[kernelHeight, kernelWidth, channels, filters]`.

@@ -13,7 +13,7 @@
 /// the library's SIMD matrix multiply. Differentiable in both `input` and `kernel`.
 public func crossCorrelate2D<Scalar>(
     _ input: Tensor<Scalar>, kernel: Tensor<Scalar>, strides: (Int, Int) = (1, 1),
-    padding: Padding = .valid, settings: ComputeSettings = .default
+    padding: Padding = .valid
 ) -> Tensor<Scalar> {
     guard kernel.rank == 4, input.rank == 4, kernel.shape[2] == input.shape[3] else {
         fatalError(
@@ -26,8 +26,7 @@ public func crossCorrelate2D<Scalar>(
         padding: padding, for: "crossCorrelate2D")
     let filters = kernel.shape[3]
     let patches = Primitive.patches(input, geometry)
-    let product = matmul(
-        patches, kernel.reshaped(to: [geometry.patchSize, filters]), settings: settings)
+    let product = denseProduct(patches, kernel.reshaped(to: [geometry.patchSize, filters]))
     return product.reshaped(
         to: [geometry.batch, geometry.outputHeight, geometry.outputWidth, filters])
 }
@@ -36,12 +35,12 @@ public func crossCorrelate2D<Scalar>(
 /// directions before sliding, `y[n, i, j, f] = Σ_{u, v, c} x[n, i - u, j - v, c] · K[u, v, c, f]`
 /// (up to the offset that padding and the kernel's size introduce).
 ///
-/// It equals ``crossCorrelate2D(_:kernel:strides:padding:settings:)`` with the kernel rotated
+/// It equals ``crossCorrelate2D(_:kernel:strides:padding:)`` with the kernel rotated
 /// by 180°, which is how it is computed. For a symmetric kernel the two agree; for a learned
 /// kernel the difference does not matter, since a network simply learns the flipped weights.
 public func convolve2D<Scalar>(
     _ input: Tensor<Scalar>, kernel: Tensor<Scalar>, strides: (Int, Int) = (1, 1),
-    padding: Padding = .valid, settings: ComputeSettings = .default
+    padding: Padding = .valid
 ) -> Tensor<Scalar> {
     guard kernel.rank == 4 else {
         fatalError(
@@ -53,5 +52,5 @@ public func convolve2D<Scalar>(
         .gathered(Array((0..<kernel.shape[0]).reversed()), alongAxis: 0)
         .gathered(Array((0..<kernel.shape[1]).reversed()), alongAxis: 1)
     return crossCorrelate2D(
-        input, kernel: flipped, strides: strides, padding: padding, settings: settings)
+        input, kernel: flipped, strides: strides, padding: padding)
 }

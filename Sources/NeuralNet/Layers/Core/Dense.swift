@@ -47,10 +47,6 @@ public struct Dense<Scalar: TensorScalar>: Layer {
                 "Dense: input of shape \(input.shape) needs \(inputSize) features in its last "
                     + "dimension (weight shape \(weight.shape))")
         }
-        if input.rank == 1 {
-            return (matmul(input.reshaped(to: [1, inputSize]), weight) + bias)
-                .reshaped(to: [outputSize])
-        }
-        return matmul(input, weight) + bias
+        return denseProduct(input, weight) + bias
     }
 }

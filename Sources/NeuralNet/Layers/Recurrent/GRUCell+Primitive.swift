@@ -115,6 +115,8 @@ enum GRUKernel {
     }
 
     /// The forward step from the input pre-activations `gx = x·W + bₓ`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func forward<Scalar: TensorScalar>(
         _ gx: [Scalar], _ h: [Scalar], _ u: [Scalar], _ bh: [Scalar], hidden: Int,
         resetAfter: Bool
@@ -185,6 +187,8 @@ enum GRUKernel {
     }
 
     /// The gradients of one step given `δhₜ`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func backward<Scalar: TensorScalar>(
         _ dy: [Scalar], _ forward: Forward<Scalar>, _ h: [Scalar], _ uN: [Scalar], hidden: Int,
         resetAfter: Bool

@@ -124,7 +124,11 @@ enum LSTMKernel {
     }
 
     /// `[a | b]` row by row, for two `batch × hidden` matrices.
-    static func interleave<Scalar>(_ a: [Scalar], _ b: [Scalar], hidden: Int) -> [Scalar] {
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func interleave<Scalar: TensorScalar>(_ a: [Scalar], _ b: [Scalar], hidden: Int)
+        -> [Scalar]
+    {
         var result: [Scalar] = []
         result.reserveCapacity(2 * a.count)
         for row in 0..<(a.count / max(hidden, 1)) {

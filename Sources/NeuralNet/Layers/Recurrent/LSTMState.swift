@@ -23,11 +23,11 @@ public struct LSTMState<Scalar: TensorScalar> {
 
     /// The hidden state `h`, `[batch, hiddenSize]`, the cell's output.
     public var hidden: Tensor<Scalar> {
-        combined.sliced(alongAxis: 1, 0..<(combined.shape[1] / 2))
+        Primitive.slice(combined, alongAxis: 1, 0..<(combined.shape[1] / 2))
     }
 
     /// The cell state `c`, `[batch, hiddenSize]`.
     public var cell: Tensor<Scalar> {
-        combined.sliced(alongAxis: 1, (combined.shape[1] / 2)..<combined.shape[1])
+        Primitive.slice(combined, alongAxis: 1, (combined.shape[1] / 2)..<combined.shape[1])
     }
 }

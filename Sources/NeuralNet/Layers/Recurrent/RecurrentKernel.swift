@@ -13,11 +13,12 @@ enum RecurrentKernel {
         if transposingB { bLayout = bLayout.transposed }
         let (m, k) = transposingA ? (aColumns, aRows) : (aRows, aColumns)
         let n = transposingB ? bRows : bColumns
-        return MatrixMultiply.product(
-            a, aLayout, b, bLayout, batch: 1, m: m, n: n, k: k, settings: .default)
+        return SpecializedProduct.product(a, aLayout, b, bLayout, m: m, n: n, k: k)
     }
 
     /// `x·W + h·U + b` for a batch: the pre-activations of every gate.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     static func affine<Scalar: TensorScalar>(
         _ x: [Scalar], _ w: [Scalar], _ h: [Scalar], _ u: [Scalar], _ b: [Scalar],
         batch: Int, inputSize: Int, hiddenSize: Int, width: Int
@@ -58,7 +59,11 @@ enum RecurrentKernel {
     }
 
     /// Columns `range` of a matrix `columns` wide.
-    static func columns<Scalar>(_ x: [Scalar], width: Int, _ range: Range<Int>) -> [Scalar] {
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func columns<Scalar: TensorScalar>(_ x: [Scalar], width: Int, _ range: Range<Int>)
+        -> [Scalar]
+    {
         let rows = width == 0 ? 0 : x.count / width
         var result: [Scalar] = []
         result.reserveCapacity(rows * range.count)

@@ -35,13 +35,13 @@ public struct RecurrentLayer<Cell: RecurrentCell>: Module {
                 "RecurrentLayer: sequence of shape \(sequence.shape) needs shape "
                     + "[batch, time, \(cell.inputSize)]")
         }
-        // Time-major, so each step's input is a contiguous block.
-        let steps = sequence.permuted([1, 0, 2])
-        var state = initialState ?? cell.zeroState(batchSize: sequence.shape[0])
+        let (batch, inputSize) = (sequence.shape[0], sequence.shape[2])
+        var state = initialState ?? cell.zeroState(batchSize: batch)
         var outputs: [Tensor<Scalar>] = []
         outputs.reserveCapacity(sequence.shape[1])
         for time in 0..<sequence.shape[1] {
-            let (output, next) = cell(steps[time], state: state)
+            let input = Primitive.slice(sequence, alongAxis: 1, time..<(time + 1))
+            let (output, next) = cell(input.reshaped(to: [batch, inputSize]), state: state)
             outputs.append(output)
             state = next
         }

@@ -42,7 +42,8 @@ public struct SimpleRNNCell<Scalar: TensorScalar>: RecurrentCell {
         output: Tensor<Scalar>, state: Tensor<Scalar>
     ) {
         requireInput(input, batch: state.shape[0], for: "SimpleRNNCell")
-        let hidden = tanh(matmul(input, inputWeight) + matmul(state, recurrentWeight) + bias)
+        let hidden = tanh(
+            denseProduct(input, inputWeight) + denseProduct(state, recurrentWeight) + bias)
         return (hidden, hidden)
     }
 }

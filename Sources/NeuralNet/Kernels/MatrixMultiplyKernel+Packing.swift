@@ -1,0 +1,73 @@
+/// Packing: copying blocks of the operands into the order the micro-kernel reads them.
+///
+/// A sliver of A is `tileRows` rows stored column after column, so one step of the
+/// micro-kernel reads `tileRows` consecutive scalars; a sliver of B is a vector pair wide,
+/// stored row after row, so one step reads two consecutive vectors. Missing rows or columns at
+/// the edges are zeros, which add nothing to the product.
+extension MatrixMultiplyKernel {
+    /// Copies rows `rowStart..<rowStart+rows`, columns `depthStart..<depthStart+depth` of A
+    /// into slivers of `tileRows` rows, each stored column by column; missing rows are zeros.
+    @inline(__always)
+    static func packA<Scalar: BinaryFloatingPoint>(
+        _ a: StridedMatrix<Scalar>, rows rowStart: Int, _ rows: Int, depth depthStart: Int,
+        _ depth: Int, into packed: UnsafeMutablePointer<Scalar>
+    ) {
+        for sliverStart in stride(from: 0, to: rows, by: tileRows) {
+            let sliver = packed + sliverStart * depth
+            let valid = min(tileRows, rows - sliverStart)
+            if valid < tileRows {
+                sliver.initialize(repeating: 0, count: tileRows * depth)
+            }
+            // Read along A's contiguous direction: row by row when its rows are contiguous
+            // (A itself), column by column when its columns are (a transposed A).
+            if a.columnStride == 1 {
+                for r in 0..<valid {
+                    let source = a.base + (rowStart + sliverStart + r) * a.rowStride + depthStart
+                    for p in 0..<depth { sliver[p * tileRows + r] = source[p] }
+                }
+            } else {
+                for p in 0..<depth {
+                    let source =
+                        a.base + (rowStart + sliverStart) * a.rowStride
+                        + (depthStart + p) * a.columnStride
+                    for r in 0..<valid { sliver[p * tileRows + r] = source[r * a.rowStride] }
+                }
+            }
+        }
+    }
+
+    /// Copies rows `depthStart..<depthStart+depth`, columns `columnStart..<+columns` of B into
+    /// slivers `width` columns wide, each stored row by row; missing columns are zeros.
+    @inline(__always)
+    static func packB<Scalar: BinaryFloatingPoint>(
+        _ b: StridedMatrix<Scalar>, rows depthStart: Int, _ depth: Int, columns columnStart: Int,
+        _ columns: Int, width: Int, into packed: UnsafeMutablePointer<Scalar>
+    ) {
+        for sliverStart in stride(from: 0, to: columns, by: width) {
+            let sliver = packed + sliverStart * depth
+            let valid = min(width, columns - sliverStart)
+            if valid < width {
+                sliver.initialize(repeating: 0, count: width * depth)
+            }
+            if b.columnStride == 1 {
+                for p in 0..<depth {
+                    let source =
+                        b.base + (depthStart + p) * b.rowStride + columnStart + sliverStart
+                    (sliver + p * width).initialize(from: source, count: valid)
+                }
+            } else {
+                for column in 0..<valid {
+                    let source =
+                        b.base + depthStart * b.rowStride
+                        + (columnStart + sliverStart + column) * b.columnStride
+                    for p in 0..<depth { sliver[p * width + column] = source[p * b.rowStride] }
+                }
+            }
+        }
+    }
+
+    /// `value` rounded up to a multiple of `multiple`.
+    static func roundUp(_ value: Int, _ multiple: Int) -> Int {
+        (value + multiple - 1) / multiple * multiple
+    }
+}
