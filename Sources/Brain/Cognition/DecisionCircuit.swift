@@ -89,8 +89,12 @@ public struct DecisionCircuit: Sendable, Equatable {
                 noise.0 * decay + kick * standardNormal(using: &generator),
                 noise.1 * decay + kick * standardNormal(using: &generator)
             )
-            let r1 = rate(input: selfExcitation * s.0 - crossInhibition * s.1 + backgroundCurrent + input.0 + noise.0)
-            let r2 = rate(input: selfExcitation * s.1 - crossInhibition * s.0 + backgroundCurrent + input.1 + noise.1)
+            let r1 = rate(
+                input: selfExcitation * s.0 - crossInhibition * s.1 + backgroundCurrent + input.0
+                    + noise.0)
+            let r2 = rate(
+                input: selfExcitation * s.1 - crossInhibition * s.0 + backgroundCurrent + input.1
+                    + noise.1)
             if r1 >= threshold || r2 >= threshold {
                 return (r1 >= r2 ? 0 : 1, Double(index) * dt)
             }

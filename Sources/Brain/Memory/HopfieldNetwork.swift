@@ -36,17 +36,22 @@ public struct HopfieldNetwork: Sendable, Equatable {
     /// It is not local: each weight depends on every pattern through `C⁻¹`.
     public mutating func storeByProjection(_ patterns: [[Int]]) {
         let count = patterns.count
-        precondition(count > 0 && patterns.allSatisfy { $0.count == size },
+        precondition(
+            count > 0 && patterns.allSatisfy { $0.count == size },
             "HopfieldNetwork.storeByProjection: patterns must have \(size) neurons")
         // C⁻¹ by Gauss–Jordan elimination with partial pivoting on [C | I].
         var augmented = (0..<count).map { mu in
             (0..<count).map { nu in
-                Double(zip(patterns[mu], patterns[nu]).reduce(0) { $0 + $1.0 * $1.1 }) / Double(size)
+                Double(zip(patterns[mu], patterns[nu]).reduce(0) { $0 + $1.0 * $1.1 })
+                    / Double(size)
             } + (0..<count).map { $0 == mu ? 1.0 : 0.0 }
         }
         for column in 0..<count {
-            let pivot = (column..<count).max { abs(augmented[$0][column]) < abs(augmented[$1][column]) }!
-            precondition(abs(augmented[pivot][column]) > 1e-12,
+            let pivot = (column..<count).max {
+                abs(augmented[$0][column]) < abs(augmented[$1][column])
+            }!
+            precondition(
+                abs(augmented[pivot][column]) > 1e-12,
                 "HopfieldNetwork.storeByProjection: the patterns are linearly dependent")
             augmented.swapAt(column, pivot)
             let scale = augmented[column][column]

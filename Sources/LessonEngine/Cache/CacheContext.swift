@@ -55,6 +55,7 @@ public struct CacheContext: Sendable {
         var hasher = SHA256()
         for field in [
             Self.engineVersion, ProgramSource(blocks: []).text, toolchainVersion, librarySources,
+            Toolchain.cpuArguments().joined(separator: " "),
             "\(timeLimit)", "\(outputLimit)", chapter.file,
         ] {
             hasher.update(field: field)

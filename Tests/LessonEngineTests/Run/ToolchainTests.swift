@@ -28,6 +28,20 @@ import Testing
         }
     }
 
+    @Test func librariesUseAVX2OnlyWhereTheProcessorHasIt() {
+        #if arch(x86_64)
+            let haswell = ["-Xswiftc", "-target-cpu", "-Xswiftc", "haswell"]
+            #expect(
+                Toolchain.cpuArguments(
+                    cpuInfo: "processor : 0\nflags : fpu sse2 avx avx2 fma bmi2\n") == haswell)
+            #expect(Toolchain.cpuArguments(cpuInfo: "flags : fpu sse2 avx\n") == [])
+            #expect(
+                Toolchain.cpuArguments(cpuInfo: "flags : avx2\n") == [],
+                "AVX2 without FMA is not Haswell")
+            #expect(Toolchain.cpuArguments(cpuInfo: nil) == [])
+        #endif
+    }
+
     @Test func diagnosticsAreReadFromLLVMStyleOutput() {
         let text = """
             Chapters/03.md:44:14: error: cannot convert value of type 'String' to specified type 'Int'
