@@ -13,6 +13,10 @@ extension Primitive {
     static func record(
         _ operation: String, _ inputs: [T], _ result: T, rules: () -> [Rule]
     ) -> T {
+        let detectAnomalies = AnomalyDetection.isEnabled
+        if detectAnomalies {
+            AnomalyDetection.check(operation, phase: "(forward)", inputs: inputs, result: result)
+        }
         // A closure, not the key path `\.node`: in generic code a key path is built at run time.
         let inputNodes = inputs.map { $0.node }
         guard inputNodes.contains(where: { $0 != nil }) else { return result }
@@ -20,7 +24,17 @@ extension Primitive {
         let tracked = inputNodes.map { $0 != nil }
         let node = GradientNode(operation: operation, inputs: inputNodes) { dy in
             // An untracked input's gradient is never used: hand on `dy` rather than compute it.
-            zip(rules, tracked).map { rule, isTracked in isTracked ? rule(dy) : dy }
+            // The rules' own arithmetic is not checked op by op: the rule as a whole is, below,
+            // so that a bad gradient is blamed on the operation whose derivative it is.
+            let apply = { zip(rules, tracked).map { rule, isTracked in isTracked ? rule(dy) : dy } }
+            guard detectAnomalies else { return apply() }
+            let gradients = AnomalyDetection.$isEnabled.withValue(false, operation: apply)
+            for gradient in gradients {
+                AnomalyDetection.check(
+                    operation, phase: "(its derivative, in backward())", inputs: [dy],
+                    result: gradient)
+            }
+            return gradients
         }
         return T(shape: result.shape, scalars: result.scalars, node: node)
     }
