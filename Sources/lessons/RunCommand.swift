@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
         let book = try workspace.loadBook()
         let (chapter, section) = try book.find(name)
         let reporter = TerminalReporter()
-        reporter.status("Building the NeuralNet and Figures libraries (release)…")
+        reporter.status("Building the libraries (release)…")
         let buildSeconds = try workspace.toolchain.buildLibrary()
         reporter.done(seconds: buildSeconds)
         let result = try workspace.run(chapter, section: section, observer: reporter)

@@ -18,7 +18,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.workspace()
         let reporter = TerminalReporter()
-        reporter.status("Building the NeuralNet and Figures libraries (release)…")
+        reporter.status("Building the libraries (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
         var site = try LiveSite(workspace: workspace)
         report(try site.refresh())

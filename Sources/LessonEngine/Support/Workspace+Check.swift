@@ -66,7 +66,7 @@ extension Workspace {
         log("\(book.chapters.count - toRun.count) from the cache, \(toRun.count) to run\n")
         if !toRun.isEmpty {
             do {
-                log("Building the NeuralNet library (release)…")
+                log("Building the libraries (release)…")
                 let seconds = try toolchain.buildLibrary()
                 log(" done (\(TerminalReporter.seconds(seconds)))\n")
             } catch {
