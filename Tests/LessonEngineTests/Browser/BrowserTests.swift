@@ -61,8 +61,11 @@ struct BrowserTests {
     @Test func searchFindsAKnownTerm() throws {
         let (dom, console) = try load("search.html?q=vanishing%20gradient")
         #expect(console.isEmpty, "\(console)")
-        #expect(dom.contains("1 section mentions “vanishing gradient”."))
+        // The count grows with the book; what matters is that search found the term, says how
+        // often, and links the section that introduces it.
+        #expect(dom.contains(/[1-9][0-9]* sections? mentions? “vanishing gradient”\./))
         #expect(dom.contains("<a href=\"chapter3.html#section-3.1.1\">3.1.1 Activation functions"))
+        #expect(!dom.contains("No section mentions"))
     }
 
     @Test func theDarkThemeFollowsTheSystem() throws {
