@@ -2,7 +2,9 @@
 # Measures how fast `lessons build` is, in a scratch copy of the book:
 #   (a) cold: an empty result cache, the library already built;
 #   (b) a no-op rebuild; (c) after a prose edit; (d) after a code edit in one chapter.
-# Prints one line per case, with what ran. Usage: Benchmarks/build-speed.sh
+#   (e) the library's own benchmarks, and the peer scripts in ../shared/bench beside them when
+#       their virtualenv ($VENV, default ~/.venv-peers) exists.
+# Prints one line per case, with what ran. Usage: Benchmarks/build-speed.sh [--with-library]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
@@ -36,3 +38,22 @@ measure "(c) after a prose edit"
 printf '\n```swift\nprint("added by the benchmark")\n```\n' >>"$chapter"
 measure "(d) after a code edit in one chapter"
 "$lessons" build --root "$scratch" --timings 2>/dev/null | sed -n '/^Timings/,$p'
+
+if [ "${1:-}" = "--with-library" ]; then
+    echo
+    echo "(e) library benchmarks (AVX2 where the CPU has it, as the engine builds them)"
+    cpu_flags=()
+    if grep -q ' avx2' /proc/cpuinfo && grep -q ' fma' /proc/cpuinfo; then
+        cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
+    fi
+    swift run --package-path "$root" -c release "${cpu_flags[@]}" --scratch-path "$root/.build-bench" Benchmarks
+    venv=${VENV:-$HOME/.venv-peers}
+    bench="$root/../shared/bench"
+    if [ -x "$venv/bin/python" ] && [ -d "$bench" ]; then
+        echo
+        echo "(e) peers, same workloads ($bench)"
+        (cd "$bench" && VENV="$venv" bash run_all.sh "$scratch/peer-results")
+    else
+        echo "(peers skipped: no virtualenv at $venv; see ../shared/bench/README.md)"
+    fi
+fi

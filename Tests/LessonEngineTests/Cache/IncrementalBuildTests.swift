@@ -40,4 +40,35 @@ import Testing
         #expect(
             refreshed.results.map(\.fromCache) == [false, true], "--refresh-chapter forces one run")
     }
+
+    @Test func aParallelCheckReportsExactlyWhatASerialOneDoes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parallel-\(UUID().uuidString)")
+        let chapters = folder.appendingPathComponent("Chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for number in 1...3 {
+            let text = """
+                # \(number) Chapter \(number)
+
+                ```swift
+                var total = 0.0
+                for step in 1...20_000 { total += 1 / Double(step * \(number)) }
+                print("chapter \(number):", total)
+                ```
+                """
+            try Data(text.utf8).write(to: chapters.appendingPathComponent("0\(number)-c.md"))
+        }
+        var workspace = Workspace(root: folder)
+        workspace.toolchain = try TestPackage.toolchain()
+        let book = try workspace.loadBook()
+        let serial = workspace.check(book: book, options: CheckOptions(jobs: 1, refresh: .all))
+        let parallel = workspace.check(book: book, options: CheckOptions(jobs: 3, refresh: .all))
+        #expect(serial.results.map(\.chapter.id) == ["chapter1", "chapter2", "chapter3"])
+        #expect(parallel.results.map(\.chapter.id) == serial.results.map(\.chapter.id))
+        #expect(
+            parallel.results.map { $0.blocks.map(\.output) }
+                == serial.results.map { $0.blocks.map(\.output) })
+        #expect(parallel.results.allSatisfy { !$0.fromCache })
+    }
 }
