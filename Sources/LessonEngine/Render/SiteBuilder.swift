@@ -16,7 +16,11 @@ struct SiteBuilder {
         let chapters = results.map(\.chapter)
         let math: MathCatalog
         do {
-            math = try MathCatalog(chapters: chapters, renderer: mathRenderer)
+            var renderer = mathRenderer
+            if renderer.cacheFile == nil {
+                renderer.cacheFile = root.appendingPathComponent(".build-lessons/math-cache.json")
+            }
+            math = try MathCatalog(chapters: chapters, renderer: renderer)
         } catch let error as MathCatalogError {
             throw SiteError(problems: error.problems)
         }
