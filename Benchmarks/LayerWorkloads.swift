@@ -26,14 +26,18 @@ import NeuralNet
 /// shared machine other processes stretch the wall clock; with `NEURALNET_THREADS=1` the CPU
 /// time is close to what a quiet machine's wall clock would show.
 enum LayerWorkloads {
-    /// Runs every workload and prints one line each.
-    static func run(runs: Int = 3) {
-        let cnn = convolutionalTraining(runs: runs)
-        print(
-            "CNN conv3x3x16-pool-dense10 training: \(Int(cnn.samplesPerSecond.rounded())) "
-                + "samples/s wall, \(Int(cnn.samplesPerCPUSecond.rounded())) per CPU second "
-                + "(10 epochs, batch 32; test accuracy \(cnn.testAccuracy))")
-        for kind in [RecurrentKind.lstm, .gru] {
+    /// Runs the workloads named in `only` (`cnn`, `lstm`, `gru`), or every one when it is
+    /// empty, and prints one line each.
+    static func run(runs: Int = 3, only: Set<String> = []) {
+        if only.isEmpty || only.contains("cnn") {
+            let cnn = convolutionalTraining(runs: runs)
+            print(
+                "CNN conv3x3x16-pool-dense10 training: \(Int(cnn.samplesPerSecond.rounded())) "
+                    + "samples/s wall, \(Int(cnn.samplesPerCPUSecond.rounded())) per CPU second "
+                    + "(10 epochs, batch 32; test accuracy \(cnn.testAccuracy))")
+        }
+        for kind in [RecurrentKind.lstm, .gru]
+        where only.isEmpty || only.contains(kind.rawValue.lowercased()) {
             let result = recurrentTraining(kind, runs: runs)
             print(
                 "\(kind) hidden 32, length 50, batch 32, Adam: \(result.millisecondsPerStep) "

@@ -7,8 +7,10 @@ let threadCounts = [1, 2]
 report(MachineDescription.current)
 report(MachineDescription.loadAverage)
 report()
-// Arguments pick sections: `matmul`, `mlp`, `layers`, `fingerprints`; none runs them all.
+// Arguments pick sections: `matmul`, `mlp`, `layers` (or one of its workloads: `cnn`, `lstm`,
+// `gru`), `fingerprints`; none runs them all.
 let sections = Set(CommandLine.arguments.dropFirst())
+let workloads = sections.intersection(["cnn", "lstm", "gru"])
 if sections.isEmpty || sections.contains("matmul") {
     MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
     report()
@@ -17,8 +19,8 @@ if sections.isEmpty || sections.contains("mlp") {
     TrainingBenchmark.run(threadCounts: threadCounts)
     report()
 }
-if sections.isEmpty || sections.contains("layers") {
-    LayerWorkloads.run()
+if sections.isEmpty || sections.contains("layers") || !workloads.isEmpty {
+    LayerWorkloads.run(only: workloads)
     report()
 }
 if sections.isEmpty || sections.contains("fingerprints") {

@@ -13,6 +13,26 @@ extension Primitive {
     static func record(
         _ operation: String, _ inputs: [T], _ result: T, rules: () -> [Rule]
     ) -> T {
+        record(operation, inputs, result) { tracked in
+            let rules = rules()
+            // An untracked input's gradient is never used: hand on `dy` rather than compute it.
+            return { dy in zip(rules, tracked).map { rule, isTracked in isTracked ? rule(dy) : dy }
+            }
+        }
+    }
+
+    /// A derivative rule for every input at once: the gradient of the result in, one gradient
+    /// per input out, for a primitive whose inputs' gradients share most of their work (a
+    /// whole recurrent sequence, whose backward pass through time serves every weight).
+    typealias JointRule = @Sendable (_ outputGradient: T) -> [T]
+
+    /// ``record(_:_:_:rules:)`` with a joint rule, built from which inputs are tracked (the
+    /// rule may return anything for an untracked input's gradient: it is never used).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func record(
+        _ operation: String, _ inputs: [T], _ result: T, jointRule: (_ tracked: [Bool]) -> JointRule
+    ) -> T {
         let detectAnomalies = AnomalyDetection.isEnabled
         if detectAnomalies {
             AnomalyDetection.check(operation, phase: "(forward)", inputs: inputs, result: result)
@@ -20,15 +40,12 @@ extension Primitive {
         // A closure, not the key path `\.node`: in generic code a key path is built at run time.
         let inputNodes = inputs.map { $0.node }
         guard inputNodes.contains(where: { $0 != nil }) else { return result }
-        let rules = rules()
-        let tracked = inputNodes.map { $0 != nil }
+        let rule = jointRule(inputNodes.map { $0 != nil })
         let node = GradientNode(operation: operation, inputs: inputNodes) { dy in
-            // An untracked input's gradient is never used: hand on `dy` rather than compute it.
-            // The rules' own arithmetic is not checked op by op: the rule as a whole is, below,
+            // The rule's own arithmetic is not checked op by op: the rule as a whole is, below,
             // so that a bad gradient is blamed on the operation whose derivative it is.
-            let apply = { zip(rules, tracked).map { rule, isTracked in isTracked ? rule(dy) : dy } }
-            guard detectAnomalies else { return apply() }
-            let gradients = AnomalyDetection.$isEnabled.withValue(false, operation: apply)
+            guard detectAnomalies else { return rule(dy) }
+            let gradients = AnomalyDetection.$isEnabled.withValue(false) { rule(dy) }
             for gradient in gradients {
                 AnomalyDetection.check(
                     operation, phase: "(its derivative, in backward())", inputs: [dy],

@@ -78,33 +78,35 @@ enum MatrixMultiplyKernel {
         let tileColumns = 2 * Vector.scalarCount
         let tiles = (m + tileRows - 1) / tileRows
         let workers = max(1, min(threadCount, tiles))
-        let packedB = UnsafeMutablePointer<Vector.Scalar>.allocate(
-            capacity: depthBlock * roundUp(min(n, columnBlock), tileColumns))
-        defer { packedB.deallocate() }
         let output = SharedPointer(c)
-        for columnStart in stride(from: 0, to: n, by: columnBlock) {
-            let columns = min(columnBlock, n - columnStart)
-            for depthStart in stride(from: 0, to: k, by: depthBlock) {
-                let depth = min(depthBlock, k - depthStart)
-                packB(
-                    b, rows: depthStart, depth, columns: columnStart, columns, width: tileColumns,
-                    into: packedB)
-                let block = Block(
-                    columnStart: columnStart, columns: columns, depthStart: depthStart,
-                    depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB))
-                let work: @Sendable (Int) -> Void = { worker in
-                    let firstTile = worker * tiles / workers
-                    let lastTile = (worker + 1) * tiles / workers
+        // One task per worker for the whole product: each packs its own copy of every block
+        // of B (a small fraction of its work) rather than waiting at a barrier per block.
+        let work: @Sendable (Int) -> Void = { worker in
+            let firstTile = worker * tiles / workers
+            let lastTile = (worker + 1) * tiles / workers
+            let packedB = UnsafeMutablePointer<Vector.Scalar>.allocate(
+                capacity: depthBlock * roundUp(min(n, columnBlock), tileColumns))
+            defer { packedB.deallocate() }
+            for columnStart in stride(from: 0, to: n, by: columnBlock) {
+                let columns = min(columnBlock, n - columnStart)
+                for depthStart in stride(from: 0, to: k, by: depthBlock) {
+                    let depth = min(depthBlock, k - depthStart)
+                    packB(
+                        b, rows: depthStart, depth, columns: columnStart, columns,
+                        width: tileColumns, into: packedB)
+                    let block = Block(
+                        columnStart: columnStart, columns: columns, depthStart: depthStart,
+                        depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB))
                     multiplyRows(
                         Vector.self, from: firstTile * tileRows,
                         to: min(m, lastTile * tileRows), n: n, a, block, output.pointer)
                 }
-                if workers == 1 {
-                    work(0)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-                }
             }
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
     }
 

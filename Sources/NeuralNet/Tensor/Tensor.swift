@@ -24,6 +24,7 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
 
     /// Makes a tensor from its parts; the one initialiser every other goes through.
     init(shape: [Int], scalars: [Scalar], node: GradientNode<Scalar>?) {
+        _ = MemoryPolicy.applied
         self.shape = shape
         self.scalars = scalars
         self.node = node

@@ -78,4 +78,26 @@ public struct LSTMCell<Scalar: TensorScalar>: RecurrentCell {
                 input, state.combined, inputWeight, recurrentWeight, bias))
         return (next.hidden, next)
     }
+
+    /// Every step at once, as one primitive (see `LSTMSequence+Primitive.swift`): the same
+    /// equations as calling the cell step by step, with one product per weight gradient.
+    public func unroll(_ sequence: Tensor<Scalar>, from state: LSTMState<Scalar>) -> (
+        outputs: Tensor<Scalar>, finalState: LSTMState<Scalar>
+    ) {
+        let (batch, time) = (state.combined.shape[0], sequence.shape[1])
+        guard sequence.rank == 3, sequence.shape[0] == batch, sequence.shape[2] == inputSize,
+            time > 0
+        else {
+            fatalError(
+                "LSTMCell: sequence of shape \(sequence.shape) needs shape "
+                    + "[\(batch), time ≥ 1, \(inputSize)] (batch, time, inputSize)")
+        }
+        let states = Primitive.lstmSequence(
+            sequence, state.combined, inputWeight, recurrentWeight, bias)
+        let last = Primitive.slice(states, alongAxis: 1, (time - 1)..<time)
+        return (
+            Primitive.slice(states, alongAxis: 2, 0..<hiddenSize),
+            LSTMState(combined: last.reshaped(to: [batch, 2 * hiddenSize]))
+        )
+    }
 }

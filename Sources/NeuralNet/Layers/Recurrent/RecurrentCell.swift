@@ -17,6 +17,44 @@ public protocol RecurrentCell<Scalar>: Module {
     func callAsFunction(_ input: Tensor<Scalar>, state: State) -> (
         output: Tensor<Scalar>, state: State
     )
+    /// Every step over a batch-first sequence `[batch, time, inputSize]` from `state`: the
+    /// outputs stacked, `[batch, time, hiddenSize]`, and the state after the last step.
+    ///
+    /// The default runs the cell step by step (``unrollStepByStep(_:from:)``); ``LSTMCell``
+    /// and ``GRUCell`` run the whole sequence as one primitive, with the same results.
+    func unroll(_ sequence: Tensor<Scalar>, from state: State) -> (
+        outputs: Tensor<Scalar>, finalState: State
+    )
+}
+
+extension RecurrentCell {
+    /// Every step over a sequence, one call of the cell per step.
+    public func unroll(_ sequence: Tensor<Scalar>, from state: State) -> (
+        outputs: Tensor<Scalar>, finalState: State
+    ) {
+        unrollStepByStep(sequence, from: state)
+    }
+
+    /// ``unroll(_:from:)`` by calling the cell once per step: what a fused implementation must
+    /// agree with.
+    public func unrollStepByStep(_ sequence: Tensor<Scalar>, from state: State) -> (
+        outputs: Tensor<Scalar>, finalState: State
+    ) {
+        let (batch, time) = (sequence.shape[0], sequence.shape[1])
+        guard time > 0 else {
+            fatalError("\(Self.self).unroll: the sequence \(sequence.shape) has no steps")
+        }
+        var state = state
+        var outputs: [Tensor<Scalar>] = []
+        outputs.reserveCapacity(time)
+        for t in 0..<time {
+            let input = Primitive.slice(sequence, alongAxis: 1, t..<(t + 1))
+            let (output, next) = self(input.reshaped(to: [batch, inputSize]), state: state)
+            outputs.append(output)
+            state = next
+        }
+        return (.stacked(outputs, alongAxis: 1), state)
+    }
 }
 
 extension RecurrentCell {

@@ -35,8 +35,17 @@ enum RecurrentKernel {
     static func addRows<Scalar: TensorScalar>(
         _ z: inout [Scalar], _ r: [Scalar], _ b: [Scalar], width: Int
     ) {
+        guard width > 0 else { return }
         z.withUnsafeMutableBufferPointer { z in
-            for index in 0..<z.count { z[index] += r[index] + b[index % width] }
+            r.withUnsafeBufferPointer { r in
+                b.withUnsafeBufferPointer { b in
+                    for start in stride(from: 0, to: z.count, by: width) {
+                        for column in 0..<width {
+                            z[start + column] += r[start + column] + b[column]
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -44,8 +53,13 @@ enum RecurrentKernel {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func addBias<Scalar: TensorScalar>(_ z: inout [Scalar], _ b: [Scalar], width: Int) {
+        guard width > 0 else { return }
         z.withUnsafeMutableBufferPointer { z in
-            for index in 0..<z.count { z[index] += b[index % width] }
+            b.withUnsafeBufferPointer { b in
+                for start in stride(from: 0, to: z.count, by: width) {
+                    for column in 0..<width { z[start + column] += b[column] }
+                }
+            }
         }
     }
 
@@ -83,7 +97,14 @@ enum RecurrentKernel {
     @_specialize(where Scalar == Double)
     static func columnSums<Scalar: TensorScalar>(_ x: [Scalar], columns: Int) -> [Scalar] {
         var sums = [Scalar](repeating: 0, count: columns)
-        for (index, value) in x.enumerated() { sums[index % columns] += value }
+        guard columns > 0 else { return sums }
+        sums.withUnsafeMutableBufferPointer { sums in
+            x.withUnsafeBufferPointer { x in
+                for start in stride(from: 0, to: x.count, by: columns) {
+                    for column in 0..<columns { sums[column] += x[start + column] }
+                }
+            }
+        }
         return sums
     }
 
@@ -107,5 +128,204 @@ enum RecurrentKernel {
     @inline(__always)
     static func sigmoid<Scalar: TensorScalar>(_ x: Scalar) -> Scalar {
         1 / (1 + Scalar.exp(-x))
+    }
+}
+
+/// The loops of the whole-sequence recurrent primitives.
+extension RecurrentKernel {
+    /// `c += a·b` for row-major `a` (`rows × depth`), `b` (`depth × width`) and `c`
+    /// (`rows × width`), the products of a recurrent step (`hₜ₋₁·U`, `δa·Uᵀ`).
+    ///
+    /// Each element of `c` gains its products in the order of `k`, one multiply and one add
+    /// each, so the result does not depend on how the loop is vectorised. Two rows by 32
+    /// columns of `c` are held in registers over the whole of `k` (a loop that loaded and
+    /// stored `c` for every `k` would wait on its own stores).
+    @inline(__always)
+    static func accumulateProduct<Scalar: TensorScalar>(
+        _ a: UnsafePointer<Scalar>, rows: Int, depth: Int, _ b: UnsafePointer<Scalar>,
+        width: Int, into c: UnsafeMutablePointer<Scalar>
+    ) {
+        if Scalar.self == Float.self {
+            accumulateProduct(
+                SIMD8<Float>.self, rebound(a), rows: rows, depth: depth, rebound(b), width: width,
+                into: rebound(c))
+        } else if Scalar.self == Double.self {
+            accumulateProduct(
+                SIMD4<Double>.self, rebound(a), rows: rows, depth: depth, rebound(b),
+                width: width, into: rebound(c))
+        } else {
+            for row in 0..<rows {
+                for column in 0..<width {
+                    var sum = c[row * width + column]
+                    for k in 0..<depth { sum += a[row * depth + k] * b[k * width + column] }
+                    c[row * width + column] = sum
+                }
+            }
+        }
+    }
+
+    /// ``accumulateProduct(_:rows:depth:_:width:into:)`` on `Vector`s: four vectors of
+    /// columns for a pair of rows at a time, then single vectors, then single scalars, each
+    /// doing the same additions in the same order.
+    @inline(__always)
+    static func accumulateProduct<Vector: SIMD>(
+        _: Vector.Type, _ a: UnsafePointer<Vector.Scalar>, rows: Int, depth: Int,
+        _ b: UnsafePointer<Vector.Scalar>, width: Int, into c: UnsafeMutablePointer<Vector.Scalar>
+    ) where Vector.Scalar: BinaryFloatingPoint {
+        let lanes = Vector.scalarCount
+        @inline(__always) func load(_ pointer: UnsafePointer<Vector.Scalar>) -> Vector {
+            UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
+        }
+        @inline(__always) func store(
+            _ vector: Vector, _ pointer: UnsafeMutablePointer<Vector.Scalar>
+        ) {
+            UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: Vector.self)
+        }
+        var row = 0
+        while row + 2 <= rows {
+            let (c0, c1) = (c + row * width, c + (row + 1) * width)
+            let (a0, a1) = (a + row * depth, a + (row + 1) * depth)
+            var column = 0
+            while column + 4 * lanes <= width {
+                var (x0, x1, x2, x3) = (
+                    load(c0 + column), load(c0 + column + lanes), load(c0 + column + 2 * lanes),
+                    load(c0 + column + 3 * lanes)
+                )
+                var (y0, y1, y2, y3) = (
+                    load(c1 + column), load(c1 + column + lanes), load(c1 + column + 2 * lanes),
+                    load(c1 + column + 3 * lanes)
+                )
+                for k in 0..<depth {
+                    let source = b + k * width + column
+                    let (b0, b1, b2, b3) = (
+                        load(source), load(source + lanes), load(source + 2 * lanes),
+                        load(source + 3 * lanes)
+                    )
+                    let (s0, s1) = (Vector(repeating: a0[k]), Vector(repeating: a1[k]))
+                    x0 += s0 * b0
+                    x1 += s0 * b1
+                    x2 += s0 * b2
+                    x3 += s0 * b3
+                    y0 += s1 * b0
+                    y1 += s1 * b1
+                    y2 += s1 * b2
+                    y3 += s1 * b3
+                }
+                store(x0, c0 + column)
+                store(x1, c0 + column + lanes)
+                store(x2, c0 + column + 2 * lanes)
+                store(x3, c0 + column + 3 * lanes)
+                store(y0, c1 + column)
+                store(y1, c1 + column + lanes)
+                store(y2, c1 + column + 2 * lanes)
+                store(y3, c1 + column + 3 * lanes)
+                column += 4 * lanes
+            }
+            accumulateColumns(
+                Vector.self, a0, depth: depth, b, width: width, into: c0, from: column)
+            accumulateColumns(
+                Vector.self, a1, depth: depth, b, width: width, into: c1, from: column)
+            row += 2
+        }
+        if row < rows {
+            accumulateColumns(
+                Vector.self, a + row * depth, depth: depth, b, width: width, into: c + row * width,
+                from: 0)
+        }
+    }
+
+    /// One row of ``accumulateProduct(_:rows:depth:_:width:into:)``, from column `start`.
+    @inline(__always)
+    static func accumulateColumns<Vector: SIMD>(
+        _: Vector.Type, _ a: UnsafePointer<Vector.Scalar>, depth: Int,
+        _ b: UnsafePointer<Vector.Scalar>, width: Int, into c: UnsafeMutablePointer<Vector.Scalar>,
+        from start: Int
+    ) where Vector.Scalar: BinaryFloatingPoint {
+        let lanes = Vector.scalarCount
+        var column = start
+        while column + lanes <= width {
+            var sum = UnsafeRawPointer(c + column).loadUnaligned(as: Vector.self)
+            for k in 0..<depth {
+                sum +=
+                    Vector(repeating: a[k])
+                    * UnsafeRawPointer(b + k * width + column).loadUnaligned(as: Vector.self)
+            }
+            UnsafeMutableRawPointer(c + column).storeBytes(of: sum, as: Vector.self)
+            column += lanes
+        }
+        while column < width {
+            var sum = c[column]
+            for k in 0..<depth { sum += a[k] * b[k * width + column] }
+            c[column] = sum
+            column += 1
+        }
+    }
+
+    /// `[first, second, width]` to `[second, first, width]`: batch-first to time-major and back.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func swappingLeadingAxes<Scalar: TensorScalar>(
+        _ x: [Scalar], _ first: Int, _ second: Int, width: Int
+    ) -> [Scalar] {
+        [Scalar](unsafeUninitializedCapacity: x.count) { result, initialized in
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<first {
+                    for j in 0..<second {
+                        let source = x.baseAddress! + (i * second + j) * width
+                        (result.baseAddress! + (j * first + i) * width).initialize(
+                            from: source, count: width)
+                    }
+                }
+            }
+            initialized = x.count
+        }
+    }
+
+    /// The `columns × rows` transpose of a row-major `rows × columns` matrix.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func transposed<Scalar: TensorScalar>(_ x: [Scalar], rows: Int, columns: Int)
+        -> [Scalar]
+    {
+        swappingLeadingAxes(x, rows, columns, width: 1)
+    }
+
+    /// `σ` applied in place to `count` scalars: eight at a time for `Float`
+    /// (``VectorMath``), through the C library for other types.
+    @inline(__always)
+    static func applySigmoid<Scalar: TensorScalar>(
+        _ start: UnsafeMutablePointer<Scalar>, count: Int
+    ) {
+        if Scalar.self == Float.self {
+            VectorMath.apply(VectorMath.sigmoid, to: rebound(start), count: count)
+        } else {
+            for index in 0..<count { start[index] = sigmoid(start[index]) }
+        }
+    }
+
+    /// `tanh` applied in place to `count` scalars, like ``applySigmoid(_:count:)``.
+    @inline(__always)
+    static func applyTanh<Scalar: TensorScalar>(_ start: UnsafeMutablePointer<Scalar>, count: Int) {
+        if Scalar.self == Float.self {
+            VectorMath.apply(VectorMath.tanh, to: rebound(start), count: count)
+        } else {
+            for index in 0..<count { start[index] = Scalar.tanh(start[index]) }
+        }
+    }
+
+    /// The same memory seen as `Target`, once the caller has checked that it holds `Target`s.
+    @inline(__always)
+    private static func rebound<Scalar, Target>(_ pointer: UnsafeMutablePointer<Scalar>)
+        -> UnsafeMutablePointer<Target>
+    {
+        UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Target.self)
+    }
+
+    /// The same memory seen as `Target`, once the caller has checked that it holds `Target`s.
+    @inline(__always)
+    private static func rebound<Scalar, Target>(_ pointer: UnsafePointer<Scalar>)
+        -> UnsafePointer<Target>
+    {
+        UnsafeRawPointer(pointer).assumingMemoryBound(to: Target.self)
     }
 }

@@ -30,34 +30,40 @@ public struct RecurrentLayer<Cell: RecurrentCell>: Module {
     public func run(_ sequence: Tensor<Scalar>, initialState: Cell.State? = nil) -> (
         outputs: [Tensor<Scalar>], finalState: Cell.State
     ) {
+        let (outputs, finalState) = unroll(sequence, initialState: initialState)
+        let (batch, hidden) = (outputs.shape[0], outputs.shape[2])
+        let steps = (0..<outputs.shape[1]).map { time in
+            Primitive.slice(outputs, alongAxis: 1, time..<(time + 1)).reshaped(to: [batch, hidden])
+        }
+        return (steps, finalState)
+    }
+
+    /// Every step's output stacked, `[batch, time, hiddenSize]`.
+    public func callAsFunction(_ sequence: Tensor<Scalar>) -> Tensor<Scalar> {
+        unroll(sequence, initialState: nil).outputs
+    }
+
+    /// The last step's output, `[batch, hiddenSize]`: what a sequence-to-one model reads.
+    public func lastOutput(for sequence: Tensor<Scalar>) -> Tensor<Scalar> {
+        let outputs = unroll(sequence, initialState: nil).outputs
+        let (batch, time, hidden) = (outputs.shape[0], outputs.shape[1], outputs.shape[2])
+        return Primitive.slice(outputs, alongAxis: 1, (time - 1)..<time)
+            .reshaped(to: [batch, hidden])
+    }
+
+    /// The cell's ``RecurrentCell/unroll(_:from:)`` after checking the sequence's shape.
+    private func unroll(_ sequence: Tensor<Scalar>, initialState: Cell.State?) -> (
+        outputs: Tensor<Scalar>, finalState: Cell.State
+    ) {
         guard sequence.rank == 3, sequence.shape[2] == cell.inputSize else {
             fatalError(
                 "RecurrentLayer: sequence of shape \(sequence.shape) needs shape "
                     + "[batch, time, \(cell.inputSize)]")
         }
-        let (batch, inputSize) = (sequence.shape[0], sequence.shape[2])
-        var state = initialState ?? cell.zeroState(batchSize: batch)
-        var outputs: [Tensor<Scalar>] = []
-        outputs.reserveCapacity(sequence.shape[1])
-        for time in 0..<sequence.shape[1] {
-            let input = Primitive.slice(sequence, alongAxis: 1, time..<(time + 1))
-            let (output, next) = cell(input.reshaped(to: [batch, inputSize]), state: state)
-            outputs.append(output)
-            state = next
+        guard sequence.shape[1] > 0 else {
+            fatalError("RecurrentLayer: the sequence \(sequence.shape) has no steps")
         }
-        return (outputs, state)
-    }
-
-    /// Every step's output stacked, `[batch, time, hiddenSize]`.
-    public func callAsFunction(_ sequence: Tensor<Scalar>) -> Tensor<Scalar> {
-        .stacked(run(sequence).outputs, alongAxis: 1)
-    }
-
-    /// The last step's output, `[batch, hiddenSize]`: what a sequence-to-one model reads.
-    public func lastOutput(for sequence: Tensor<Scalar>) -> Tensor<Scalar> {
-        guard let last = run(sequence).outputs.last else {
-            fatalError("RecurrentLayer.lastOutput(for:): the sequence has no steps")
-        }
-        return last
+        let state = initialState ?? cell.zeroState(batchSize: sequence.shape[0])
+        return cell.unroll(sequence, from: state)
     }
 }
