@@ -5,8 +5,8 @@
 /// The exponential is Cephes's `expf` (Moshier 1989): `eˣ = 2ⁿ·eʳ` with `n = round(x·log₂e)`,
 /// `r = x - n·ln 2` (ln 2 split in two constants so that `n·ln 2` is exact), and a degree-7
 /// polynomial for `eʳ`; tanh is Cephes's `tanhf`, an odd polynomial below 0.625 in magnitude
-/// and `1 - 2/(e²ˣ + 1)` above. Both are within 2 ulp of the correctly rounded value over the
-/// range the gates see (tested against `Double`), and, built only from separate multiplies,
+/// and `1 - 2/(e²ˣ + 1)` above. The exponential and tanh are within 2 ulp of the exact value, the sigmoid
+/// within 3 (tested against `Double`), and, built only from separate multiplies,
 /// adds and divides, give the same bits with or without AVX2.
 enum VectorMath {
     typealias Vector = SIMD8<Float>

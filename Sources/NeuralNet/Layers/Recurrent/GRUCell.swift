@@ -79,4 +79,25 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
             resetAfter: formulation == .resetAfter)
         return (hidden, hidden)
     }
+
+    /// Every step at once. In the reset-after form, one primitive for the whole sequence (see
+    /// `GRUSequence+Primitive.swift`); the reset-before form runs step by step, since its
+    /// candidate's product needs `rₜ` first.
+    public func unroll(_ sequence: Tensor<Scalar>, from state: Tensor<Scalar>) -> (
+        outputs: Tensor<Scalar>, finalState: Tensor<Scalar>
+    ) {
+        let (batch, time) = (state.shape[0], sequence.shape[1])
+        guard sequence.rank == 3, sequence.shape[0] == batch, sequence.shape[2] == inputSize,
+            time > 0
+        else {
+            fatalError(
+                "GRUCell: sequence of shape \(sequence.shape) needs shape "
+                    + "[\(batch), time ≥ 1, \(inputSize)] (batch, time, inputSize)")
+        }
+        guard formulation == .resetAfter else { return unrollStepByStep(sequence, from: state) }
+        let outputs = Primitive.gruSequence(
+            sequence, state, inputWeight, recurrentWeight, inputBias, recurrentBias)
+        let last = Primitive.slice(outputs, alongAxis: 1, (time - 1)..<time)
+        return (outputs, last.reshaped(to: [batch, hiddenSize]))
+    }
 }

@@ -77,6 +77,28 @@ import Testing
             finalState: \.combined)
     }
 
+    @Test(arguments: [GRUCell<Double>.Formulation.resetAfter, .resetBefore])
+    func gruSequenceMatchesItsSteps(formulation: GRUCell<Double>.Formulation) {
+        var generator = SeededGenerator(seed: 39)
+        var cell = GRUCell<Double>(
+            inputSize: 2, hiddenSize: 4, formulation: formulation, using: &generator)
+        cell.inputBias = probe([12], seed: 40)
+        cell.recurrentBias = probe([12], seed: 41)
+        expectFusedMatchesSteps(
+            cell, state: probe([3, 4], seed: 42), makeState: { $0 }, finalState: { $0 })
+    }
+
+    @Test func floatGRUSequenceMatchesItsStepsToTheActivationsError() {
+        var generator = SeededGenerator(seed: 43)
+        let cell = GRUCell<Float>(inputSize: 2, hiddenSize: 13, using: &generator)
+        let x = Tensor<Float>(inputs.scalars.map(Float.init), shape: inputs.shape)
+        let state = cell.zeroState(batchSize: 3)
+        let fused = cell.unroll(x, from: state)
+        let steps = cell.unrollStepByStep(x, from: state)
+        #expect(gap(fused.outputs, steps.outputs) < 1e-6)
+        #expect(gap(fused.finalState, steps.finalState) < 1e-6)
+    }
+
     @Test func floatLSTMSequenceMatchesItsStepsToTheActivationsError() {
         var generator = SeededGenerator(seed: 37)
         let cell = LSTMCell<Float>(inputSize: 2, hiddenSize: 13, using: &generator)

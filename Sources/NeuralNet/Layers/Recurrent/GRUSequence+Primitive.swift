@@ -1,0 +1,243 @@
+/// A whole GRU sequence, in PyTorch's reset-after form, as one primitive: the equations of
+/// ``GRUCell`` at every step, and backpropagation through time in one derivative rule.
+///
+/// As for ``Primitive/lstmSequence(_:_:_:_:_:)``, the input products of every step are one
+/// matrix product, only `hₜ₋₁·U` runs step by step, and each weight's gradient is one product
+/// over all steps. With `δhₜ` the output's gradient plus the gradient through step `t + 1`:
+///
+/// ```
+/// δaⁿ = δhₜ ⊙ (1 - zₜ) ⊙ (1 - nₜ²)   δaᶻ = δhₜ ⊙ (hₜ₋₁ - nₜ) ⊙ zₜ(1 - zₜ)
+/// δaʳ = δaⁿ ⊙ (hₜ₋₁·Uₙ + bₕₙ) ⊙ rₜ(1 - rₜ)
+/// δaₓ = [δaʳ δaᶻ δaⁿ]   δaₕ = [δaʳ δaᶻ rₜ ⊙ δaⁿ]   δhₜ₋₁ = δhₜ ⊙ zₜ + δaₕ·Uᵀ
+/// δW = Xᵀ·δAₓ   δbₓ = Σ δAₓ   δU = Σₜ hₜ₋₁ᵀ·δaₕ   δbₕ = Σ δAₕ   δX = δAₓ·Wᵀ
+/// ```
+extension Primitive {
+    /// `hₜ` for every step, `[batch, time, hidden]`, from a batch-first sequence `x`
+    /// `[batch, time, inputSize]` and `h₀` `[batch, hidden]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func gruSequence(_ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T)
+        -> T
+    {
+        let shape = LSTMSequenceKernel.Shape(
+            batch: x.shape[0], time: x.shape[1], inputSize: x.shape[2], hidden: u.shape[0])
+        let forward = GRUSequenceKernel.forward(
+            x.scalars, state.scalars, w.scalars, u.scalars, inputBias.scalars,
+            recurrentBias.scalars, shape)
+        let y = T(
+            shape: [shape.batch, shape.time, shape.hidden],
+            scalars: RecurrentKernel.swappingLeadingAxes(
+                Array(forward.hiddens[shape.step...]), shape.time, shape.batch,
+                width: shape.hidden),
+            node: nil)
+        let (ws, us) = (w.scalars, u.scalars)
+        return record("gruSequence", [x, state, w, u, inputBias, recurrentBias], y) { tracked in
+            { dy in
+                let g = GRUSequenceKernel.backward(
+                    dy.scalars, forward, ws, us, shape, inputGradient: tracked[0])
+                return [
+                    tracked[0] ? T(shape: x.shape, scalars: g.dx, node: nil) : dy,
+                    T(shape: state.shape, scalars: g.dState, node: nil),
+                    T(shape: w.shape, scalars: g.dw, node: nil),
+                    T(shape: u.shape, scalars: g.du, node: nil),
+                    T(shape: inputBias.shape, scalars: g.dInputBias, node: nil),
+                    T(shape: recurrentBias.shape, scalars: g.dRecurrentBias, node: nil),
+                ]
+            }
+        }
+    }
+}
+
+/// The loops of ``Primitive/gruSequence(_:_:_:_:_:_:)``, on time-major arrays.
+enum GRUSequenceKernel {
+    typealias Shape = LSTMSequenceKernel.Shape
+
+    /// What the backward pass needs, time-major.
+    struct Forward<Scalar: TensorScalar>: Sendable {
+        /// The inputs, `[time, batch, inputSize]`.
+        var inputs: [Scalar]
+        /// `[rₜ zₜ nₜ]` for every step, `[time, batch, 3·hidden]`.
+        var gates: [Scalar]
+        /// `hₜ₋₁·Uₙ + bₕₙ` for every step, `[time, batch, hidden]`.
+        var candidateInputs: [Scalar]
+        /// `h₀ … h_T`, `[time + 1, batch, hidden]`.
+        var hiddens: [Scalar]
+    }
+
+    /// Every step forward.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func forward<Scalar: TensorScalar>(
+        _ x: [Scalar], _ state: [Scalar], _ w: [Scalar], _ u: [Scalar], _ inputBias: [Scalar],
+        _ recurrentBias: [Scalar], _ shape: Shape
+    ) -> Forward<Scalar> {
+        let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
+        let width = 3 * hidden
+        let inputs = RecurrentKernel.swappingLeadingAxes(x, batch, time, width: shape.inputSize)
+        var gates = RecurrentKernel.product(
+            inputs, time * batch, shape.inputSize, w, shape.inputSize, width)
+        RecurrentKernel.addBias(&gates, inputBias, width: width)
+        var candidateInputs = [Scalar](repeating: 0, count: time * shape.step)
+        var hiddens = state + [Scalar](repeating: 0, count: time * shape.step)
+        var recurrent = [Scalar](repeating: 0, count: batch * width)
+        gates.withUnsafeMutableBufferPointer { gates in
+            hiddens.withUnsafeMutableBufferPointer { hiddens in
+                candidateInputs.withUnsafeMutableBufferPointer { candidateInputs in
+                    recurrent.withUnsafeMutableBufferPointer { recurrent in
+                        u.withUnsafeBufferPointer { u in
+                            recurrentBias.withUnsafeBufferPointer { bias in
+                                for t in 0..<time {
+                                    recurrent.update(repeating: 0)
+                                    RecurrentKernel.accumulateProduct(
+                                        hiddens.baseAddress! + t * shape.step, rows: batch,
+                                        depth: hidden, u.baseAddress!, width: width,
+                                        into: recurrent.baseAddress!)
+                                    step(
+                                        gates.baseAddress! + t * batch * width,
+                                        recurrent.baseAddress!, bias.baseAddress!,
+                                        candidateInputs.baseAddress! + t * shape.step,
+                                        hiddens.baseAddress! + t * shape.step, shape)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Forward(
+            inputs: inputs, gates: gates, candidateInputs: candidateInputs, hiddens: hiddens)
+    }
+
+    /// One step: `gates` holds `xₜ·W + bₓ` on entry and `[rₜ zₜ nₜ]` on return, `recurrent`
+    /// holds `hₜ₋₁·U`; `hₜ` is written one step after `h`.
+    @inline(__always)
+    private static func step<Scalar: TensorScalar>(
+        _ gates: UnsafeMutablePointer<Scalar>, _ recurrent: UnsafePointer<Scalar>,
+        _ bias: UnsafePointer<Scalar>, _ candidateInput: UnsafeMutablePointer<Scalar>,
+        _ h: UnsafeMutablePointer<Scalar>, _ shape: Shape
+    ) {
+        let hidden = shape.hidden
+        let width = 3 * hidden
+        for n in 0..<shape.batch {
+            let (row, product) = (gates + n * width, recurrent + n * width)
+            for j in 0..<(2 * hidden) { row[j] += product[j] + bias[j] }
+            RecurrentKernel.applySigmoid(row, count: 2 * hidden)
+            let (candidate, offset) = (row + 2 * hidden, n * hidden)
+            for j in 0..<hidden {
+                let value = product[2 * hidden + j] + bias[2 * hidden + j]
+                candidateInput[offset + j] = value
+                candidate[j] += row[j] * value
+            }
+            RecurrentKernel.applyTanh(candidate, count: hidden)
+            let next = h + shape.step
+            for j in 0..<hidden {
+                let z = row[hidden + j]
+                next[offset + j] = (1 - z) * candidate[j] + z * h[offset + j]
+            }
+        }
+    }
+
+    /// The gradients of the inputs, `h₀`, `W`, `U`, `bₓ` and `bₕ`.
+    struct Gradients<Scalar: TensorScalar> {
+        var dx: [Scalar]
+        var dState: [Scalar]
+        var dw: [Scalar]
+        var du: [Scalar]
+        var dInputBias: [Scalar]
+        var dRecurrentBias: [Scalar]
+    }
+
+    /// Backpropagation through time from `dy`, the gradient of every `hₜ`, batch-first; the
+    /// inputs' gradient is left empty unless `inputGradient`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func backward<Scalar: TensorScalar>(
+        _ dy: [Scalar], _ forward: Forward<Scalar>, _ w: [Scalar], _ u: [Scalar], _ shape: Shape,
+        inputGradient: Bool
+    ) -> Gradients<Scalar> {
+        let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
+        let width = 3 * hidden
+        let uTransposed = RecurrentKernel.transposed(u, rows: hidden, columns: width)
+        var dInput = [Scalar](repeating: 0, count: time * batch * width)
+        var dRecurrent = dInput
+        var dh = [Scalar](repeating: 0, count: shape.step)
+        dy.withUnsafeBufferPointer { dy in
+            forward.gates.withUnsafeBufferPointer { gates in
+                forward.hiddens.withUnsafeBufferPointer { hiddens in
+                    forward.candidateInputs.withUnsafeBufferPointer { candidateInputs in
+                        dInput.withUnsafeMutableBufferPointer { dInput in
+                            dRecurrent.withUnsafeMutableBufferPointer { dRecurrent in
+                                dh.withUnsafeMutableBufferPointer { dh in
+                                    uTransposed.withUnsafeBufferPointer { uTransposed in
+                                        for t in stride(from: time - 1, through: 0, by: -1) {
+                                            let offset = t * batch * width
+                                            stepBack(
+                                                dy.baseAddress!, gates.baseAddress! + offset,
+                                                candidateInputs.baseAddress! + t * shape.step,
+                                                hiddens.baseAddress! + t * shape.step, t,
+                                                dInput.baseAddress! + offset,
+                                                dRecurrent.baseAddress! + offset,
+                                                dh.baseAddress!, shape)
+                                            RecurrentKernel.accumulateProduct(
+                                                dRecurrent.baseAddress! + offset, rows: batch,
+                                                depth: width, uTransposed.baseAddress!,
+                                                width: hidden, into: dh.baseAddress!)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let steps = time * batch
+        let dx =
+            inputGradient
+            ? RecurrentKernel.swappingLeadingAxes(
+                RecurrentKernel.product(
+                    dInput, steps, width, w, shape.inputSize, width, transposingB: true),
+                time, batch, width: shape.inputSize) : []
+        return Gradients(
+            dx: dx, dState: dh,
+            dw: RecurrentKernel.product(
+                forward.inputs, steps, shape.inputSize, transposingA: true, dInput, steps, width),
+            // `hₜ₋₁` for every step: the first `time` of `h₀ … h_T`.
+            du: RecurrentKernel.product(
+                forward.hiddens, steps, hidden, transposingA: true, dRecurrent, steps, width),
+            dInputBias: RecurrentKernel.columnSums(dInput, columns: width),
+            dRecurrentBias: RecurrentKernel.columnSums(dRecurrent, columns: width))
+    }
+
+    /// One step back: `δaₓ` and `δaₕ` of step `t`, from `δhₜ` (the output's gradient plus
+    /// `dh`, the gradient through the next step); `dh` becomes `δhₜ ⊙ zₜ`, to which the caller
+    /// adds `δaₕ·Uᵀ`.
+    @inline(__always)
+    private static func stepBack<Scalar: TensorScalar>(
+        _ dy: UnsafePointer<Scalar>, _ gates: UnsafePointer<Scalar>,
+        _ candidateInputs: UnsafePointer<Scalar>, _ previous: UnsafePointer<Scalar>, _ t: Int,
+        _ dInput: UnsafeMutablePointer<Scalar>, _ dRecurrent: UnsafeMutablePointer<Scalar>,
+        _ dh: UnsafeMutablePointer<Scalar>, _ shape: Shape
+    ) {
+        let hidden = shape.hidden
+        let width = 3 * hidden
+        for n in 0..<shape.batch {
+            let (gate, input, recurrent) = (
+                gates + n * width, dInput + n * width, dRecurrent + n * width
+            )
+            let output = dy + (n * shape.time + t) * hidden
+            let offset = n * hidden
+            for j in 0..<hidden {
+                let (r, z, candidate) = (gate[j], gate[hidden + j], gate[2 * hidden + j])
+                let dhT = output[j] + dh[offset + j]
+                let dCandidate = dhT * (1 - z) * (1 - candidate * candidate)
+                let dUpdate = dhT * (previous[offset + j] - candidate) * z * (1 - z)
+                let dReset = dCandidate * candidateInputs[offset + j] * r * (1 - r)
+                (input[j], input[hidden + j], input[2 * hidden + j]) = (dReset, dUpdate, dCandidate)
+                (recurrent[j], recurrent[hidden + j]) = (dReset, dUpdate)
+                recurrent[2 * hidden + j] = dCandidate * r
+                dh[offset + j] = dhT * z
+            }
+        }
+    }
+}
