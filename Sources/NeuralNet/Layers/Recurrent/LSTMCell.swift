@@ -14,7 +14,9 @@
 /// multiplied only by the forget gates, which is how the cell learns long dependencies.
 ///
 /// A step is one fused primitive with its own derivative rule (see `LSTMCell+Primitive.swift`),
-/// so unrolling over 50 steps records 50 operations, not 800.
+/// so calling the cell step by step records one operation per step, not sixteen; and
+/// ``unroll(_:from:)``, which ``RecurrentLayer`` calls, runs the whole sequence as a single
+/// primitive (`LSTMSequence+Primitive.swift`).
 public struct LSTMCell<Scalar: TensorScalar>: RecurrentCell {
     /// The input weight `W`, `[inputSize, 4·hiddenSize]`.
     public var inputWeight: Tensor<Scalar>
