@@ -40,7 +40,8 @@ public struct LinePlot: Figure {
             xTicks: Ticks(
                 lower: points.map(\.0).min() ?? 0, upper: points.map(\.0).max() ?? 1),
             yTicks: Ticks(
-                lower: points.map(\.1).min() ?? 0, upper: points.map(\.1).max() ?? 1))
+                lower: points.map(\.1).min() ?? 0, upper: points.map(\.1).max() ?? 1),
+            legendNames: series.map(\.name))
     }
 
     public var svg: String {
@@ -51,7 +52,7 @@ public struct LinePlot: Figure {
                 points.map { frame.point($0.0, $0.1) }, stroke: Palette.color(index),
                 dash: Palette.dash(index))
         }
-        PlotFrame.legend(series.map(\.name), on: &canvas) { canvas, index, x, y in
+        frame.drawLegend(on: &canvas) { canvas, index, x, y in
             canvas.polyline(
                 [(x, y), (x + 24, y)], stroke: Palette.color(index), dash: Palette.dash(index))
         }

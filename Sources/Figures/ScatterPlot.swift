@@ -42,7 +42,8 @@ public struct ScatterPlot: Figure {
         return PlotFrame(
             title: title, xLabel: xLabel, yLabel: yLabel,
             xTicks: Ticks(lower: points.map(\.x).min() ?? 0, upper: points.map(\.x).max() ?? 1),
-            yTicks: Ticks(lower: points.map(\.y).min() ?? 0, upper: points.map(\.y).max() ?? 1))
+            yTicks: Ticks(lower: points.map(\.y).min() ?? 0, upper: points.map(\.y).max() ?? 1),
+            legendNames: names)
     }
 
     public var svg: String {
@@ -52,7 +53,7 @@ public struct ScatterPlot: Figure {
             let (cx, cy) = frame.point(point.x, point.y)
             canvas.circle(x: cx, y: cy, radius: 4, fill: Palette.color(point.label))
         }
-        PlotFrame.legend(names, on: &canvas) { canvas, index, x, y in
+        frame.drawLegend(on: &canvas) { canvas, index, x, y in
             canvas.circle(x: x + 12, y: y, radius: 5, fill: Palette.color(index))
         }
         return canvas.document(altText: altText)
