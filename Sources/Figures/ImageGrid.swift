@@ -1,5 +1,9 @@
 /// Small greyscale images side by side, each with an optional caption (digits, filters).
 ///
+/// The title is never cut: a title wider than the grid widens the figure, up to the width of
+/// a plot, and a longer one wraps at spaces onto further lines. Columns widen to fit their
+/// captions.
+///
 /// ```swift
 /// show(ImageGrid(title: "Digits", images: pixels, width: 8, height: 8, captions: ["3", "7"]))
 /// ```
@@ -24,19 +28,34 @@ public struct ImageGrid: Figure {
         self.columns = max(columns, 1)
     }
 
+    /// The side of each image.
+    private static let tile = 64.0
+    /// Between columns, and between rows.
+    private static let gap = 14.0
+    /// A caption's line under its image.
+    private static let captionHeight = 17.0
+
     public var svg: String {
-        let tile = 64.0
-        let gap = 14.0
+        let (tile, gap, margin) = (Self.tile, Self.gap, Layout.margin)
         let perRow = min(columns, max(images.count, 1))
-        let rows = (images.count + perRow - 1) / perRow
+        let rows = max((images.count + perRow - 1) / perRow, 1)
         let pixel = tile / Double(max(width, height))
+        // A column is as wide as its image or the widest caption; the grid is centred in a
+        // figure widened, up to the standard width, for a long title, which wraps beyond it.
+        let column = max(tile, TextMetrics.widest(captions, size: Layout.labelSize))
+        let gridWidth = Double(perRow) * (column + gap) - gap
+        let figureWidth = max(
+            gridWidth + 2 * margin, min(FigureTitle.naturalWidth(title), Layout.standardWidth))
+        let heading = FigureTitle(title, figureWidth: figureWidth)
+        let left = (figureWidth - gridWidth) / 2 + (column - tile) / 2
+        let top = heading.bottom + 9
+        let rowPitch = tile + (captions.isEmpty ? 0 : Self.captionHeight) + gap
         var canvas = SVGCanvas(
-            width: 16 + Double(perRow) * (tile + gap),
-            height: 40 + Double(max(rows, 1)) * (tile + gap + 14))
-        canvas.text(title, x: canvas.width / 2, y: 22, anchor: "middle", size: 15, bold: true)
+            width: figureWidth, height: top + Double(rows) * rowPitch - gap + margin)
+        heading.draw(on: &canvas)
         for (index, image) in images.enumerated() {
-            let originX = 16 + Double(index % perRow) * (tile + gap)
-            let originY = 36 + Double(index / perRow) * (tile + gap + 14)
+            let originX = left + Double(index % perRow) * (column + gap)
+            let originY = top + Double(index / perRow) * rowPitch
             let finite = image.filter(\.isFinite)
             let low = finite.min() ?? 0
             let span = max((finite.max() ?? 1) - low, 1e-12)
