@@ -14,9 +14,7 @@ struct Ticks: Equatable {
         var (low, high) = (lower, upper)
         if !(low.isFinite && high.isFinite) { (low, high) = (0, 1) }
         if high - low < 1e-12 { (low, high) = (low - 1, high + 1) }
-        let rough = (high - low) / Double(max(count, 1))
-        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(rough)))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        let step = Self.step(atLeast: (high - low) / Double(max(count, 1)))
         let first = Foundation.floor(low / step + 1e-9)
         let last = Foundation.ceil(high / step - 1e-9)
         self.lower = first * step
@@ -26,4 +24,10 @@ struct Ticks: Equatable {
     }
 
     func label(_ value: Double) -> String { SVGNumber.format(value, decimals: decimals) }
+
+    /// The smallest round step, 1, 2 or 5 times a power of ten, that is at least `rough`.
+    static func step(atLeast rough: Double) -> Double {
+        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(rough)))
+        return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+    }
 }

@@ -18,4 +18,12 @@ import Testing
         #expect(ticks.values.count >= 2)
         #expect(ticks.lower < 1 && ticks.upper > 1)
     }
+
+    @Test func roundStepsAreTheSmallestOneTwoOrFiveTimesAPowerOfTenCoveringTheRequest() {
+        #expect(Ticks.step(atLeast: 1) == 1)
+        #expect(Ticks.step(atLeast: 1.2) == 2)
+        #expect(Ticks.step(atLeast: 2.8) == 5)
+        #expect(Ticks.step(atLeast: 11) == 20)
+        #expect(abs(Ticks.step(atLeast: 0.03) - 0.05) < 1e-12)
+    }
 }
