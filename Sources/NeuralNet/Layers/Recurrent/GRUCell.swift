@@ -86,14 +86,9 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
     public func unroll(_ sequence: Tensor<Scalar>, from state: Tensor<Scalar>) -> (
         outputs: Tensor<Scalar>, finalState: Tensor<Scalar>
     ) {
-        let (batch, time) = (state.shape[0], sequence.shape[1])
-        guard sequence.rank == 3, sequence.shape[0] == batch, sequence.shape[2] == inputSize,
-            time > 0
-        else {
-            fatalError(
-                "GRUCell: sequence of shape \(sequence.shape) needs shape "
-                    + "[\(batch), time ≥ 1, \(inputSize)] (batch, time, inputSize)")
-        }
+        let batch = state.shape[0]
+        requireSequence(sequence, batch: batch, for: "GRUCell")
+        let time = sequence.shape[1]
         guard formulation == .resetAfter else { return unrollStepByStep(sequence, from: state) }
         let outputs = Primitive.gruSequence(
             sequence, state, inputWeight, recurrentWeight, inputBias, recurrentBias)

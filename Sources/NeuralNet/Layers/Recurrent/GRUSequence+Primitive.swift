@@ -19,8 +19,7 @@ extension Primitive {
     static func gruSequence(_ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T)
         -> T
     {
-        let shape = LSTMSequenceKernel.Shape(
-            batch: x.shape[0], time: x.shape[1], inputSize: x.shape[2], hidden: u.shape[0])
+        let shape = GRUSequenceKernel.Shape(x, recurrentWeight: u)
         let forward = GRUSequenceKernel.forward(
             x.scalars, state.scalars, w.scalars, u.scalars, inputBias.scalars,
             recurrentBias.scalars, shape)
@@ -50,7 +49,7 @@ extension Primitive {
 
 /// The loops of ``Primitive/gruSequence(_:_:_:_:_:_:)``, on time-major arrays.
 enum GRUSequenceKernel {
-    typealias Shape = LSTMSequenceKernel.Shape
+    typealias Shape = RecurrentSequenceKernel.Shape
 
     /// What the backward pass needs, time-major.
     struct Forward<Scalar: TensorScalar>: Sendable {
@@ -73,10 +72,8 @@ enum GRUSequenceKernel {
     ) -> Forward<Scalar> {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 3 * hidden
-        let inputs = RecurrentKernel.swappingLeadingAxes(x, batch, time, width: shape.inputSize)
-        var gates = RecurrentKernel.product(
-            inputs, time * batch, shape.inputSize, w, shape.inputSize, width)
-        RecurrentKernel.addBias(&gates, inputBias, width: width)
+        var (inputs, gates) = RecurrentSequenceKernel.inputProjections(
+            x, w, inputBias, shape, width: width)
         var candidateInputs = [Scalar](repeating: 0, count: time * shape.step)
         var hiddens = state + [Scalar](repeating: 0, count: time * shape.step)
         var recurrent = [Scalar](repeating: 0, count: batch * width)
@@ -191,20 +188,11 @@ enum GRUSequenceKernel {
                 }
             }
         }
-        let steps = time * batch
-        let dx =
-            inputGradient
-            ? RecurrentKernel.swappingLeadingAxes(
-                RecurrentKernel.product(
-                    dInput, steps, width, w, shape.inputSize, width, transposingB: true),
-                time, batch, width: shape.inputSize) : []
+        let products = RecurrentSequenceKernel.weightProducts(
+            inputs: forward.inputs, dInput: dInput, w: w, hiddens: forward.hiddens,
+            dRecurrent: dRecurrent, shape, width: width, inputGradient: inputGradient)
         return Gradients(
-            dx: dx, dState: dh,
-            dw: RecurrentKernel.product(
-                forward.inputs, steps, shape.inputSize, transposingA: true, dInput, steps, width),
-            // `hₜ₋₁` for every step: the first `time` of `h₀ … h_T`.
-            du: RecurrentKernel.product(
-                forward.hiddens, steps, hidden, transposingA: true, dRecurrent, steps, width),
+            dx: products.dx, dState: dh, dw: products.dw, du: products.du,
             dInputBias: RecurrentKernel.columnSums(dInput, columns: width),
             dRecurrentBias: RecurrentKernel.columnSums(dRecurrent, columns: width))
     }

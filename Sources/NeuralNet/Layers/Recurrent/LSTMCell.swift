@@ -86,14 +86,9 @@ public struct LSTMCell<Scalar: TensorScalar>: RecurrentCell {
     public func unroll(_ sequence: Tensor<Scalar>, from state: LSTMState<Scalar>) -> (
         outputs: Tensor<Scalar>, finalState: LSTMState<Scalar>
     ) {
-        let (batch, time) = (state.combined.shape[0], sequence.shape[1])
-        guard sequence.rank == 3, sequence.shape[0] == batch, sequence.shape[2] == inputSize,
-            time > 0
-        else {
-            fatalError(
-                "LSTMCell: sequence of shape \(sequence.shape) needs shape "
-                    + "[\(batch), time ≥ 1, \(inputSize)] (batch, time, inputSize)")
-        }
+        let batch = state.combined.shape[0]
+        requireSequence(sequence, batch: batch, for: "LSTMCell")
+        let time = sequence.shape[1]
         let states = Primitive.lstmSequence(
             sequence, state.combined, inputWeight, recurrentWeight, bias)
         let last = Primitive.slice(states, alongAxis: 1, (time - 1)..<time)

@@ -16,8 +16,7 @@ extension Primitive {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func lstmSequence(_ x: T, _ state: T, _ w: T, _ u: T, _ b: T) -> T {
-        let shape = LSTMSequenceKernel.Shape(
-            batch: x.shape[0], time: x.shape[1], inputSize: x.shape[2], hidden: u.shape[0])
+        let shape = LSTMSequenceKernel.Shape(x, recurrentWeight: u)
         let forward = LSTMSequenceKernel.forward(
             x.scalars, state.scalars, w.scalars, u.scalars, b.scalars, shape)
         let y = T(
@@ -42,15 +41,7 @@ extension Primitive {
 
 /// The loops of ``Primitive/lstmSequence(_:_:_:_:_:)``, on time-major arrays.
 enum LSTMSequenceKernel {
-    /// The sizes of a sequence batch.
-    struct Shape: Sendable {
-        let batch: Int
-        let time: Int
-        let inputSize: Int
-        let hidden: Int
-        /// Scalars in one step's `h` (or `c`) for the whole batch.
-        var step: Int { batch * hidden }
-    }
+    typealias Shape = RecurrentSequenceKernel.Shape
 
     /// What the backward pass needs, time-major.
     struct Forward<Scalar: TensorScalar>: Sendable {
@@ -75,10 +66,8 @@ enum LSTMSequenceKernel {
     ) -> Forward<Scalar> {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 4 * hidden
-        let inputs = RecurrentKernel.swappingLeadingAxes(x, batch, time, width: shape.inputSize)
-        var gates = RecurrentKernel.product(
-            inputs, time * batch, shape.inputSize, w, shape.inputSize, width)
-        RecurrentKernel.addBias(&gates, b, width: width)
+        var (inputs, gates) = RecurrentSequenceKernel.inputProjections(
+            x, w, b, shape, width: width)
         var hiddens = [Scalar](repeating: 0, count: (time + 1) * shape.step)
         var cells = hiddens
         for n in 0..<batch {
@@ -206,21 +195,12 @@ enum LSTMSequenceKernel {
                 }
             }
         }
-        let steps = time * batch
-        let dx =
-            inputGradient
-            ? RecurrentKernel.swappingLeadingAxes(
-                RecurrentKernel.product(
-                    dz, steps, width, w, shape.inputSize, width, transposingB: true),
-                time, batch, width: shape.inputSize) : []
+        let products = RecurrentSequenceKernel.weightProducts(
+            inputs: forward.inputs, dInput: dz, w: w, hiddens: forward.hiddens, dRecurrent: dz,
+            shape, width: width, inputGradient: inputGradient)
         return Gradients(
-            dx: dx, dState: LSTMKernel.interleave(dh, dc, hidden: hidden),
-            dw: RecurrentKernel.product(
-                forward.inputs, steps, shape.inputSize, transposingA: true, dz, steps, width),
-            // `hₜ₋₁` for every step: the first `time` of `h₀ … h_T`.
-            du: RecurrentKernel.product(
-                forward.hiddens, steps, hidden, transposingA: true, dz, steps, width),
-            db: RecurrentKernel.columnSums(dz, columns: width))
+            dx: products.dx, dState: LSTMKernel.interleave(dh, dc, hidden: hidden),
+            dw: products.dw, du: products.du, db: RecurrentKernel.columnSums(dz, columns: width))
     }
 
     /// One step back: `δa` of step `t` into `dz`, from `δhₜ` (the output's gradient plus

@@ -58,6 +58,17 @@ extension RecurrentCell {
 }
 
 extension RecurrentCell {
+    /// Stops unless `sequence` is `[batch, time, inputSize]` with at least one step.
+    func requireSequence(_ sequence: Tensor<Scalar>, batch: Int, for cell: String) {
+        guard sequence.rank == 3, sequence.shape[0] == batch, sequence.shape[2] == inputSize,
+            sequence.shape[1] > 0
+        else {
+            fatalError(
+                "\(cell): sequence of shape \(sequence.shape) needs shape "
+                    + "[\(batch), time ≥ 1, \(inputSize)] (batch, time, inputSize)")
+        }
+    }
+
     /// Stops unless `input` is `[batch, inputSize]`.
     func requireInput(_ input: Tensor<Scalar>, batch: Int, for cell: String) {
         guard input.rank == 2, input.shape[1] == inputSize, input.shape[0] == batch else {
