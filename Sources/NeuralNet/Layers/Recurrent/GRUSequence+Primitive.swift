@@ -34,14 +34,9 @@ extension Primitive {
             { dy in
                 let g = GRUSequenceKernel.backward(
                     dy.scalars, forward, ws, us, shape, inputGradient: tracked[0])
-                return [
-                    tracked[0] ? T(shape: x.shape, scalars: g.dx, node: nil) : dy,
-                    T(shape: state.shape, scalars: g.dState, node: nil),
-                    T(shape: w.shape, scalars: g.dw, node: nil),
-                    T(shape: u.shape, scalars: g.du, node: nil),
-                    T(shape: inputBias.shape, scalars: g.dInputBias, node: nil),
-                    T(shape: recurrentBias.shape, scalars: g.dRecurrentBias, node: nil),
-                ]
+                return gradients(
+                    of: [x, state, w, u, inputBias, recurrentBias],
+                    [g.dx, g.dState, g.dw, g.du, g.dInputBias, g.dRecurrentBias], tracked: tracked)
             }
         }
     }

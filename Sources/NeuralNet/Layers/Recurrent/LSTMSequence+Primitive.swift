@@ -27,13 +27,8 @@ extension Primitive {
             { dy in
                 let g = LSTMSequenceKernel.backward(
                     dy.scalars, forward, ws, us, shape, inputGradient: tracked[0])
-                return [
-                    tracked[0] ? T(shape: x.shape, scalars: g.dx, node: nil) : dy,
-                    T(shape: state.shape, scalars: g.dState, node: nil),
-                    T(shape: w.shape, scalars: g.dw, node: nil),
-                    T(shape: u.shape, scalars: g.du, node: nil),
-                    T(shape: b.shape, scalars: g.db, node: nil),
-                ]
+                return gradients(
+                    of: [x, state, w, u, b], [g.dx, g.dState, g.dw, g.du, g.db], tracked: tracked)
             }
         }
     }

@@ -54,3 +54,15 @@ enum RecurrentSequenceKernel {
         return (dx, dw, du)
     }
 }
+
+extension Primitive {
+    /// The inputs' gradients from their scalars, each shaped like its input; an untracked
+    /// input's (which the joint rule may leave empty) is a placeholder that is never read.
+    static func gradients(of inputs: [T], _ scalars: [[Scalar]], tracked: [Bool]) -> [T] {
+        zip(inputs, zip(scalars, tracked)).map { input, gradient in
+            let (scalars, isTracked) = gradient
+            return isTracked
+                ? T(shape: input.shape, scalars: scalars, node: nil) : .zeros(shape: [])
+        }
+    }
+}
