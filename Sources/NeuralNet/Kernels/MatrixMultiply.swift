@@ -61,6 +61,17 @@ enum MatrixMultiply {
         }
     }
 
+    /// `C = A·B` for one `m × k` A and `k × n` B, on the default settings' threads: the
+    /// products of the layers' and recurrent primitives.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func product<Scalar: TensorScalar>(
+        _ a: [Scalar], _ aLayout: Layout, _ b: [Scalar], _ bLayout: Layout, m: Int, n: Int,
+        k: Int
+    ) -> [Scalar] {
+        product(a, aLayout, b, bLayout, batch: 1, m: m, n: n, k: k, settings: .default)
+    }
+
     /// One batched product, with its pointers, ready to run matrix by matrix.
     struct Job<Scalar: TensorScalar>: @unchecked Sendable {
         // @unchecked: the inputs are only read; each matrix of C is written by one thread.

@@ -13,7 +13,7 @@ enum RecurrentKernel {
         if transposingB { bLayout = bLayout.transposed }
         let (m, k) = transposingA ? (aColumns, aRows) : (aRows, aColumns)
         let n = transposingB ? bRows : bColumns
-        return SpecializedProduct.product(a, aLayout, b, bLayout, m: m, n: n, k: k)
+        return MatrixMultiply.product(a, aLayout, b, bLayout, m: m, n: n, k: k)
     }
 
     /// `x·W + h·U + b` for a batch: the pre-activations of every gate.

@@ -1,5 +1,6 @@
-/// `Y = X·W` for inputs `[…, k]` and a weight matrix `[k, n]`, as one primitive on the
-/// specialised kernel (see ``SpecializedProduct``); the layers use it instead of `matmul`.
+/// `Y = X·W` for inputs `[…, k]` and a weight matrix `[k, n]`, as one primitive whose
+/// derivative rule reads the batch as rows (one product for `dW`, not one per example); the
+/// layers use it instead of `matmul`.
 extension Primitive {
     /// `Y = X·W`, the leading dimensions of `X` taken as rows; `dX = dY·Wᵀ`, `dW = Xᵀ·dY`.
     static func denseProduct(_ x: T, _ w: T) -> T {
@@ -13,7 +14,7 @@ extension Primitive {
         let (xs, ws) = (x.scalars, w.scalars)
         let y = T(
             shape: Array(x.shape.dropLast()) + [n],
-            scalars: SpecializedProduct.product(
+            scalars: MatrixMultiply.product(
                 xs, .rowMajor(rows: rows, columns: k, batched: false), ws,
                 .rowMajor(rows: k, columns: n, batched: false), m: rows, n: n, k: k),
             node: nil)
@@ -23,7 +24,7 @@ extension Primitive {
                 { dy in
                     T(
                         shape: xShape,
-                        scalars: SpecializedProduct.product(
+                        scalars: MatrixMultiply.product(
                             dy.scalars, .rowMajor(rows: rows, columns: n, batched: false), ws,
                             MatrixMultiply.Layout.rowMajor(rows: k, columns: n, batched: false)
                                 .transposed, m: rows, n: k, k: n),
@@ -32,7 +33,7 @@ extension Primitive {
                 { dy in
                     T(
                         shape: [k, n],
-                        scalars: SpecializedProduct.product(
+                        scalars: MatrixMultiply.product(
                             xs,
                             MatrixMultiply.Layout.rowMajor(rows: rows, columns: k, batched: false)
                                 .transposed, dy.scalars,
