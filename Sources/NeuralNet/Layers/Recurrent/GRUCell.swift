@@ -49,6 +49,28 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
         self.formulation = formulation
     }
 
+    /// A cell with the given weights and biases.
+    public init(
+        inputWeight: Tensor<Scalar>, recurrentWeight: Tensor<Scalar>, inputBias: Tensor<Scalar>,
+        recurrentBias: Tensor<Scalar>, formulation: Formulation = .resetAfter
+    ) {
+        let hiddenSize = recurrentWeight.shape.first ?? 0
+        guard inputWeight.rank == 2, inputWeight.shape[1] == 3 * hiddenSize,
+            recurrentWeight.shape == [hiddenSize, 3 * hiddenSize],
+            inputBias.shape == [3 * hiddenSize], recurrentBias.shape == [3 * hiddenSize]
+        else {
+            fatalError(
+                "GRUCell: weights \(inputWeight.shape), \(recurrentWeight.shape) and biases "
+                    + "\(inputBias.shape), \(recurrentBias.shape) need [inputSize, 3h], [h, 3h], "
+                    + "[3h] and [3h]")
+        }
+        self.inputWeight = inputWeight
+        self.recurrentWeight = recurrentWeight
+        self.inputBias = inputBias
+        self.recurrentBias = recurrentBias
+        self.formulation = formulation
+    }
+
     /// The number of input features.
     public var inputSize: Int { inputWeight.shape[0] }
     /// The number of hidden units.

@@ -147,6 +147,29 @@ private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tenso
         #expect(layer.parameters.map(\.shape) == [[2, 24], [6, 24], [24]])
     }
 
+    @Test func aGRUCellTakesGivenWeights() {
+        let weights = [probe([2, 9], seed: 50), probe([3, 9], seed: 51), probe([9], seed: 52)]
+        let cell = GRUCell<Double>(
+            inputWeight: weights[0], recurrentWeight: weights[1], inputBias: weights[2],
+            recurrentBias: probe([9], seed: 53), formulation: .resetBefore)
+        #expect(cell.parameters.map(\.shape) == [[2, 9], [3, 9], [9], [9]])
+        #expect(cell.parameters[0] == weights[0] && cell.parameters[2] == weights[2])
+        #expect(cell.formulation == .resetBefore)
+        #expect(cell.inputSize == 2 && cell.hiddenSize == 3)
+    }
+
+    @Test func aGRUCellWithMismatchedWeightsNamesTheShapes() async {
+        let result = await #expect(
+            processExitsWith: .failure, observing: [\.standardErrorContent]
+        ) {
+            _ = GRUCell<Double>(
+                inputWeight: .zeros(shape: [2, 9]), recurrentWeight: .zeros(shape: [3, 9]),
+                inputBias: .zeros(shape: [8]), recurrentBias: .zeros(shape: [9]))
+        }
+        let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("GRUCell: weights [2, 9], [3, 9] and biases [8], [9] need"))
+    }
+
     @Test func wrongInputSizeNamesTheShapes() async {
         let result = await #expect(
             processExitsWith: .failure, observing: [\.standardErrorContent]
