@@ -104,25 +104,6 @@ enum LayerWorkloads {
         var description: String { rawValue }
     }
 
-    /// A recurrent layer followed by a dense layer on its last output.
-    struct SequenceRegressor<Cell: RecurrentCell>: Module where Cell.Scalar == Float {
-        var recurrent: RecurrentLayer<Cell>
-        var head: Dense<Float>
-
-        var parameters: [Tensor<Float>] {
-            get { recurrent.parameters + head.parameters }
-            set {
-                let count = recurrent.parameters.count
-                recurrent.parameters = Array(newValue[..<count])
-                head.parameters = Array(newValue[count...])
-            }
-        }
-
-        func callAsFunction(_ sequences: Tensor<Float>) -> Tensor<Float> {
-            head(recurrent.lastOutput(for: sequences))
-        }
-    }
-
     /// Milliseconds per Adam step of an LSTM or GRU regressor, and its held-out error.
     static func recurrentTraining(_ kind: RecurrentKind, runs: Int = 3, steps: Int = 200) -> (
         millisecondsPerStep: Double, cpuMillisecondsPerStep: Double, evaluationError: Float
@@ -151,9 +132,7 @@ enum LayerWorkloads {
         runs: Int, initial: inout SeededGenerator
     ) -> (millisecondsPerStep: Double, cpuMillisecondsPerStep: Double, evaluationError: Float)
     where Cell.Scalar == Float {
-        let untrained = SequenceRegressor(
-            recurrent: RecurrentLayer(cell),
-            head: Dense(inputSize: cell.hiddenSize, outputSize: 1, using: &initial))
+        let untrained = SequenceRegressor(cell, outputSize: 1, using: &initial)
         var model = untrained
         let (seconds, cpuSeconds) = medianSeconds(runs: runs) {
             model = untrained

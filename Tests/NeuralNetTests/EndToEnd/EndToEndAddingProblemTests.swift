@@ -2,25 +2,6 @@ import Testing
 
 @testable import NeuralNet
 
-/// A recurrent layer read at its last step by a dense layer: `y = W·h_T + b`.
-private struct SequenceRegressor<Cell: RecurrentCell>: Module where Cell.Scalar == Float {
-    var recurrent: RecurrentLayer<Cell>
-    var head: Dense<Float>
-
-    var parameters: [Tensor<Float>] {
-        get { recurrent.parameters + head.parameters }
-        set {
-            let count = recurrent.parameters.count
-            recurrent.parameters = Array(newValue[..<count])
-            head.parameters = Array(newValue[count...])
-        }
-    }
-
-    func callAsFunction(_ sequences: Tensor<Float>) -> Tensor<Float> {
-        head(recurrent.lastOutput(for: sequences))
-    }
-}
-
 @Suite(
     .enabled(
         if: isOptimizedBuild,
@@ -32,9 +13,7 @@ struct EndToEndAddingProblemTests {
     private func testError<Cell: RecurrentCell>(_ cell: Cell, steps: Int) -> Float
     where Cell.Scalar == Float {
         var generator = SeededGenerator(seed: 5)
-        var model = SequenceRegressor(
-            recurrent: RecurrentLayer(cell),
-            head: Dense(inputSize: cell.hiddenSize, outputSize: 1, using: &generator))
+        var model = SequenceRegressor(cell, outputSize: 1, using: &generator)
         var data = SeededGenerator(seed: 6)
         let test = Datasets.addingProblem(count: 500, length: 50, as: Float.self, using: &data)
         var optimizer = Adam<Float>(learningRate: 0.01)
