@@ -102,18 +102,17 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
         return (hidden, hidden)
     }
 
-    /// Every step at once. In the reset-after form, one primitive for the whole sequence (see
-    /// `GRUSequence+Primitive.swift`); the reset-before form runs step by step, since its
-    /// candidate's product needs `rₜ` first.
+    /// Every step at once, as one primitive (see `GRUSequence+Primitive.swift`): the same
+    /// equations as calling the cell step by step, with one product per weight gradient.
     public func unroll(_ sequence: Tensor<Scalar>, from state: Tensor<Scalar>) -> (
         outputs: Tensor<Scalar>, finalState: Tensor<Scalar>
     ) {
         let batch = state.shape[0]
         requireSequence(sequence, batch: batch, for: "GRUCell")
         let time = sequence.shape[1]
-        guard formulation == .resetAfter else { return unrollStepByStep(sequence, from: state) }
         let outputs = Primitive.gruSequence(
-            sequence, state, inputWeight, recurrentWeight, inputBias, recurrentBias)
+            sequence, state, inputWeight, recurrentWeight, inputBias, recurrentBias,
+            resetAfter: formulation == .resetAfter)
         let last = Primitive.slice(outputs, alongAxis: 1, (time - 1)..<time)
         return (outputs, last.reshaped(to: [batch, hiddenSize]))
     }

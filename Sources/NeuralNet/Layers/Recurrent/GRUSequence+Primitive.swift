@@ -1,5 +1,5 @@
-/// A whole GRU sequence, in PyTorch's reset-after form, as one primitive: the equations of
-/// ``GRUCell`` at every step, and backpropagation through time in one derivative rule.
+/// A whole GRU sequence, in either form, as one primitive: the equations of ``GRUCell`` at
+/// every step, and backpropagation through time in one derivative rule.
 ///
 /// As for ``Primitive/lstmSequence(_:_:_:_:_:)``, the input products of every step are one
 /// matrix product, only `hₜ₋₁·U` runs step by step, and each weight's gradient is one product
@@ -11,18 +11,23 @@
 /// δaₓ = [δaʳ δaᶻ δaⁿ]   δaₕ = [δaʳ δaᶻ rₜ ⊙ δaⁿ]   δhₜ₋₁ = δhₜ ⊙ zₜ + δaₕ·Uᵀ
 /// δW = Xᵀ·δAₓ   δbₓ = Σ δAₓ   δU = Σₜ hₜ₋₁ᵀ·δaₕ   δbₕ = Σ δAₕ   δX = δAₓ·Wᵀ
 /// ```
+///
+/// Reset before (Cho et al.), the candidate reads `sₜ = rₜ ⊙ hₜ₋₁` through `Uₙ`, so with
+/// `δs = δaⁿ·Uₙᵀ`: `δaʳ = δs ⊙ hₜ₋₁ ⊙ rₜ(1 - rₜ)`, `hₜ₋₁` also receives `δs ⊙ rₜ`, the
+/// candidate's columns of `δaₕ` are `δaⁿ` (but carry nothing back through `U`), and
+/// `δUₙ = Σₜ sₜᵀ·δaⁿ`.
 extension Primitive {
     /// `hₜ` for every step, `[batch, time, hidden]`, from a batch-first sequence `x`
     /// `[batch, time, inputSize]` and `h₀` `[batch, hidden]`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    static func gruSequence(_ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T)
-        -> T
-    {
+    static func gruSequence(
+        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T, resetAfter: Bool
+    ) -> T {
         let shape = GRUSequenceKernel.Shape(x, recurrentWeight: u)
         let forward = GRUSequenceKernel.forward(
             x.scalars, state.scalars, w.scalars, u.scalars, inputBias.scalars,
-            recurrentBias.scalars, shape)
+            recurrentBias.scalars, shape, resetAfter: resetAfter)
         let y = T(
             shape: [shape.batch, shape.time, shape.hidden],
             scalars: RecurrentKernel.swappingLeadingAxes(
@@ -33,7 +38,8 @@ extension Primitive {
         return record("gruSequence", [x, state, w, u, inputBias, recurrentBias], y) { tracked in
             { dy in
                 let g = GRUSequenceKernel.backward(
-                    dy.scalars, forward, ws, us, shape, inputGradient: tracked[0])
+                    dy.scalars, forward, ws, us, shape, resetAfter: resetAfter,
+                    inputGradient: tracked[0])
                 return gradients(
                     of: [x, state, w, u, inputBias, recurrentBias],
                     [g.dx, g.dState, g.dw, g.du, g.dInputBias, g.dRecurrentBias], tracked: tracked)
@@ -52,7 +58,8 @@ enum GRUSequenceKernel {
         var inputs: [Scalar]
         /// `[rₜ zₜ nₜ]` for every step, `[time, batch, 3·hidden]`.
         var gates: [Scalar]
-        /// `hₜ₋₁·Uₙ + bₕₙ` for every step, `[time, batch, hidden]`.
+        /// `hₜ₋₁·Uₙ + bₕₙ` (reset after) or `rₜ ⊙ hₜ₋₁` (reset before) for every step,
+        /// `[time, batch, hidden]`.
         var candidateInputs: [Scalar]
         /// `h₀ … h_T`, `[time + 1, batch, hidden]`.
         var hiddens: [Scalar]
@@ -63,7 +70,7 @@ enum GRUSequenceKernel {
     @_specialize(where Scalar == Double)
     static func forward<Scalar: TensorScalar>(
         _ x: [Scalar], _ state: [Scalar], _ w: [Scalar], _ u: [Scalar], _ inputBias: [Scalar],
-        _ recurrentBias: [Scalar], _ shape: Shape
+        _ recurrentBias: [Scalar], _ shape: Shape, resetAfter: Bool
     ) -> Forward<Scalar> {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 3 * hidden
@@ -72,23 +79,33 @@ enum GRUSequenceKernel {
         var candidateInputs = [Scalar](repeating: 0, count: time * shape.step)
         var hiddens = state + [Scalar](repeating: 0, count: time * shape.step)
         var recurrent = [Scalar](repeating: 0, count: batch * width)
+        // Reset before: `Uₙ` on its own, and a row of `sₜ·Uₙ`.
+        let uN = RecurrentKernel.columns(u, width: width, (2 * hidden)..<width)
+        var scratch = [Scalar](repeating: 0, count: hidden)
         gates.withUnsafeMutableBufferPointer { gates in
             hiddens.withUnsafeMutableBufferPointer { hiddens in
                 candidateInputs.withUnsafeMutableBufferPointer { candidateInputs in
                     recurrent.withUnsafeMutableBufferPointer { recurrent in
                         u.withUnsafeBufferPointer { u in
                             recurrentBias.withUnsafeBufferPointer { bias in
-                                for t in 0..<time {
-                                    recurrent.update(repeating: 0)
-                                    RecurrentKernel.accumulateProduct(
-                                        hiddens.baseAddress! + t * shape.step, rows: batch,
-                                        depth: hidden, u.baseAddress!, width: width,
-                                        into: recurrent.baseAddress!)
-                                    step(
-                                        gates.baseAddress! + t * batch * width,
-                                        recurrent.baseAddress!, bias.baseAddress!,
-                                        candidateInputs.baseAddress! + t * shape.step,
-                                        hiddens.baseAddress! + t * shape.step, shape)
+                                uN.withUnsafeBufferPointer { uN in
+                                    scratch.withUnsafeMutableBufferPointer { scratch in
+                                        for t in 0..<time {
+                                            recurrent.update(repeating: 0)
+                                            RecurrentKernel.accumulateProduct(
+                                                hiddens.baseAddress! + t * shape.step, rows: batch,
+                                                depth: hidden, u.baseAddress!, width: width,
+                                                into: recurrent.baseAddress!)
+                                            step(
+                                                gates.baseAddress! + t * batch * width,
+                                                recurrent.baseAddress!, bias.baseAddress!,
+                                                candidateInputs.baseAddress! + t * shape.step,
+                                                hiddens.baseAddress! + t * shape.step,
+                                                resetAfter ? nil : uN.baseAddress!,
+                                                scratch.baseAddress!,
+                                                shape)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -101,12 +118,14 @@ enum GRUSequenceKernel {
     }
 
     /// One step: `gates` holds `xₜ·W + bₓ` on entry and `[rₜ zₜ nₜ]` on return, `recurrent`
-    /// holds `hₜ₋₁·U`; `hₜ` is written one step after `h`.
+    /// holds `hₜ₋₁·U`; `hₜ` is written one step after `h`. Reset before, `uN` is `Uₙ` and
+    /// `scratch` has room for a row.
     @inline(__always)
     private static func step<Scalar: TensorScalar>(
         _ gates: UnsafeMutablePointer<Scalar>, _ recurrent: UnsafePointer<Scalar>,
         _ bias: UnsafePointer<Scalar>, _ candidateInput: UnsafeMutablePointer<Scalar>,
-        _ h: UnsafeMutablePointer<Scalar>, _ shape: Shape
+        _ h: UnsafeMutablePointer<Scalar>, _ uN: UnsafePointer<Scalar>?,
+        _ scratch: UnsafeMutablePointer<Scalar>, _ shape: Shape
     ) {
         let hidden = shape.hidden
         let width = 3 * hidden
@@ -115,10 +134,19 @@ enum GRUSequenceKernel {
             for j in 0..<(2 * hidden) { row[j] += product[j] + bias[j] }
             RecurrentKernel.applySigmoid(row, count: 2 * hidden)
             let (candidate, offset) = (row + 2 * hidden, n * hidden)
-            for j in 0..<hidden {
-                let value = product[2 * hidden + j] + bias[2 * hidden + j]
-                candidateInput[offset + j] = value
-                candidate[j] += row[j] * value
+            if let uN {
+                for j in 0..<hidden { candidateInput[offset + j] = row[j] * h[offset + j] }
+                scratch.update(repeating: 0, count: hidden)
+                RecurrentKernel.accumulateProduct(
+                    candidateInput + offset, rows: 1, depth: hidden, uN, width: hidden,
+                    into: scratch)
+                for j in 0..<hidden { candidate[j] += scratch[j] + bias[2 * hidden + j] }
+            } else {
+                for j in 0..<hidden {
+                    let value = product[2 * hidden + j] + bias[2 * hidden + j]
+                    candidateInput[offset + j] = value
+                    candidate[j] += row[j] * value
+                }
             }
             RecurrentKernel.applyTanh(candidate, count: hidden)
             let next = h + shape.step
@@ -145,7 +173,7 @@ enum GRUSequenceKernel {
     @_specialize(where Scalar == Double)
     static func backward<Scalar: TensorScalar>(
         _ dy: [Scalar], _ forward: Forward<Scalar>, _ w: [Scalar], _ u: [Scalar], _ shape: Shape,
-        inputGradient: Bool
+        resetAfter: Bool, inputGradient: Bool
     ) -> Gradients<Scalar> {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 3 * hidden
@@ -153,6 +181,13 @@ enum GRUSequenceKernel {
         var dInput = [Scalar](repeating: 0, count: time * batch * width)
         var dRecurrent = dInput
         var dh = [Scalar](repeating: 0, count: shape.step)
+        // Reset before: `Uₙᵀ`, a row of `δs`, and what carries back through `U` (`δaₕ` with
+        // the candidate's columns zero), one step's worth.
+        let uNTransposed = RecurrentKernel.transposed(
+            RecurrentKernel.columns(u, width: width, (2 * hidden)..<width), rows: hidden,
+            columns: hidden)
+        var scratch = [Scalar](repeating: 0, count: hidden)
+        var carry = [Scalar](repeating: 0, count: resetAfter ? 0 : batch * width)
         dy.withUnsafeBufferPointer { dy in
             forward.gates.withUnsafeBufferPointer { gates in
                 forward.hiddens.withUnsafeBufferPointer { hiddens in
@@ -161,19 +196,40 @@ enum GRUSequenceKernel {
                             dRecurrent.withUnsafeMutableBufferPointer { dRecurrent in
                                 dh.withUnsafeMutableBufferPointer { dh in
                                     uTransposed.withUnsafeBufferPointer { uTransposed in
-                                        for t in stride(from: time - 1, through: 0, by: -1) {
-                                            let offset = t * batch * width
-                                            stepBack(
-                                                dy.baseAddress!, gates.baseAddress! + offset,
-                                                candidateInputs.baseAddress! + t * shape.step,
-                                                hiddens.baseAddress! + t * shape.step, t,
-                                                dInput.baseAddress! + offset,
-                                                dRecurrent.baseAddress! + offset,
-                                                dh.baseAddress!, shape)
-                                            RecurrentKernel.accumulateProduct(
-                                                dRecurrent.baseAddress! + offset, rows: batch,
-                                                depth: width, uTransposed.baseAddress!,
-                                                width: hidden, into: dh.baseAddress!)
+                                        uNTransposed.withUnsafeBufferPointer { uNTransposed in
+                                            scratch.withUnsafeMutableBufferPointer { scratch in
+                                                carry.withUnsafeMutableBufferPointer { carry in
+                                                    for t in stride(
+                                                        from: time - 1, through: 0, by: -1)
+                                                    {
+                                                        let offset = t * batch * width
+                                                        let back =
+                                                            resetAfter
+                                                            ? nil
+                                                            : (
+                                                                uNTransposed.baseAddress!,
+                                                                scratch.baseAddress!,
+                                                                carry.baseAddress!
+                                                            )
+                                                        stepBack(
+                                                            dy.baseAddress!,
+                                                            gates.baseAddress! + offset,
+                                                            candidateInputs.baseAddress! + t
+                                                                * shape.step,
+                                                            hiddens.baseAddress! + t * shape.step,
+                                                            t,
+                                                            dInput.baseAddress! + offset,
+                                                            dRecurrent.baseAddress! + offset,
+                                                            dh.baseAddress!, back, shape)
+                                                        RecurrentKernel.accumulateProduct(
+                                                            resetAfter
+                                                                ? dRecurrent.baseAddress! + offset
+                                                                : carry.baseAddress!, rows: batch,
+                                                            depth: width, uTransposed.baseAddress!,
+                                                            width: hidden, into: dh.baseAddress!)
+                                                    }
+                                                }
+                                            }
                                         }
                                     }
                                 }
@@ -186,21 +242,38 @@ enum GRUSequenceKernel {
         let products = RecurrentSequenceKernel.weightProducts(
             inputs: forward.inputs, dInput: dInput, w: w, hiddens: forward.hiddens,
             dRecurrent: dRecurrent, shape, width: width, inputGradient: inputGradient)
+        var du = products.du
+        if !resetAfter {
+            // The candidate's columns of `U` see `sₜ = rₜ ⊙ hₜ₋₁`, not `hₜ₋₁`.
+            let steps = time * batch
+            let dN = RecurrentKernel.product(
+                forward.candidateInputs, steps, hidden, transposingA: true,
+                RecurrentKernel.columns(dRecurrent, width: width, (2 * hidden)..<width), steps,
+                hidden)
+            du = RecurrentKernel.replacingColumns(
+                du, width: width, from: 2 * hidden, with: dN, rows: hidden)
+        }
         return Gradients(
-            dx: products.dx, dState: dh, dw: products.dw, du: products.du,
+            dx: products.dx, dState: dh, dw: products.dw, du: du,
             dInputBias: RecurrentKernel.columnSums(dInput, columns: width),
             dRecurrentBias: RecurrentKernel.columnSums(dRecurrent, columns: width))
     }
 
     /// One step back: `δaₓ` and `δaₕ` of step `t`, from `δhₜ` (the output's gradient plus
-    /// `dh`, the gradient through the next step); `dh` becomes `δhₜ ⊙ zₜ`, to which the caller
-    /// adds `δaₕ·Uᵀ`.
+    /// `dh`, the gradient through the next step); `dh` becomes `δhₜ ⊙ zₜ` (plus `δs ⊙ rₜ`
+    /// reset before), to which the caller adds `δaₕ·Uᵀ` (reset before, `carry·Uᵀ`). Reset
+    /// before, `resetBefore` holds `Uₙᵀ`, a row of scratch space and the carry to fill.
     @inline(__always)
     private static func stepBack<Scalar: TensorScalar>(
         _ dy: UnsafePointer<Scalar>, _ gates: UnsafePointer<Scalar>,
         _ candidateInputs: UnsafePointer<Scalar>, _ previous: UnsafePointer<Scalar>, _ t: Int,
         _ dInput: UnsafeMutablePointer<Scalar>, _ dRecurrent: UnsafeMutablePointer<Scalar>,
-        _ dh: UnsafeMutablePointer<Scalar>, _ shape: Shape
+        _ dh: UnsafeMutablePointer<Scalar>,
+        _ resetBefore: (
+            uNTransposed: UnsafePointer<Scalar>, scratch: UnsafeMutablePointer<Scalar>,
+            carry: UnsafeMutablePointer<Scalar>
+        )?,
+        _ shape: Shape
     ) {
         let hidden = shape.hidden
         let width = 3 * hidden
@@ -210,6 +283,13 @@ enum GRUSequenceKernel {
             )
             let output = dy + (n * shape.time + t) * hidden
             let offset = n * hidden
+            if let resetBefore {
+                stepBackResetBefore(
+                    output, gate, previous + offset, input, recurrent, dh + offset,
+                    resetBefore.uNTransposed, resetBefore.scratch,
+                    resetBefore.carry + n * width, hidden: hidden)
+                continue
+            }
             for j in 0..<hidden {
                 let (r, z, candidate) = (gate[j], gate[hidden + j], gate[2 * hidden + j])
                 let dhT = output[j] + dh[offset + j]
@@ -221,6 +301,37 @@ enum GRUSequenceKernel {
                 recurrent[2 * hidden + j] = dCandidate * r
                 dh[offset + j] = dhT * z
             }
+        }
+    }
+
+    /// ``stepBack`` for one row of the reset-before form.
+    @inline(__always)
+    private static func stepBackResetBefore<Scalar: TensorScalar>(
+        _ output: UnsafePointer<Scalar>, _ gate: UnsafePointer<Scalar>,
+        _ previous: UnsafePointer<Scalar>, _ input: UnsafeMutablePointer<Scalar>,
+        _ recurrent: UnsafeMutablePointer<Scalar>, _ dh: UnsafeMutablePointer<Scalar>,
+        _ uNTransposed: UnsafePointer<Scalar>, _ dS: UnsafeMutablePointer<Scalar>,
+        _ carry: UnsafeMutablePointer<Scalar>, hidden: Int
+    ) {
+        for j in 0..<hidden {
+            let (z, candidate) = (gate[hidden + j], gate[2 * hidden + j])
+            let dhT = output[j] + dh[j]
+            let dCandidate = dhT * (1 - z) * (1 - candidate * candidate)
+            let dUpdate = dhT * (previous[j] - candidate) * z * (1 - z)
+            (input[hidden + j], input[2 * hidden + j]) = (dUpdate, dCandidate)
+            (recurrent[hidden + j], recurrent[2 * hidden + j]) = (dUpdate, dCandidate)
+            (carry[hidden + j], carry[2 * hidden + j]) = (dUpdate, 0)
+            dh[j] = dhT * z
+        }
+        // δs = δaⁿ·Uₙᵀ, one row.
+        dS.update(repeating: 0, count: hidden)
+        RecurrentKernel.accumulateProduct(
+            input + 2 * hidden, rows: 1, depth: hidden, uNTransposed, width: hidden, into: dS)
+        for j in 0..<hidden {
+            let r = gate[j]
+            let dReset = dS[j] * previous[j] * r * (1 - r)
+            (input[j], recurrent[j], carry[j]) = (dReset, dReset, dReset)
+            dh[j] += dS[j] * r
         }
     }
 }

@@ -88,9 +88,13 @@ import Testing
             cell, state: probe([3, 4], seed: 42), makeState: { $0 }, finalState: { $0 })
     }
 
-    @Test func floatGRUSequenceMatchesItsStepsToTheActivationsError() {
+    @Test(arguments: [GRUCell<Float>.Formulation.resetAfter, .resetBefore])
+    func floatGRUSequenceMatchesItsStepsToTheActivationsError(
+        formulation: GRUCell<Float>.Formulation
+    ) {
         var generator = SeededGenerator(seed: 43)
-        let cell = GRUCell<Float>(inputSize: 2, hiddenSize: 13, using: &generator)
+        let cell = GRUCell<Float>(
+            inputSize: 2, hiddenSize: 13, formulation: formulation, using: &generator)
         let x = Tensor<Float>(inputs.scalars.map(Float.init), shape: inputs.shape)
         let state = cell.zeroState(batchSize: 3)
         let fused = cell.unroll(x, from: state)
