@@ -1,6 +1,6 @@
 import CCmark
 
-/// The one bridge to the cmark C library: parse Markdown into `MarkdownNode` values.
+/// The one bridge to the cmark-gfm C library: parse Markdown into `MarkdownNode` values.
 ///
 /// Parsing reads the C tree once, turns it into Swift values and frees the C memory before
 /// returning, so nothing outside this file sees a cmark pointer. Raw HTML is kept
@@ -8,54 +8,79 @@ import CCmark
 enum CommonMark {
     private static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
 
+    /// The GitHub extensions every parse attaches, by cmark-gfm's names for them.
+    static let extensionNames: [String] = []
+
+    /// Registers cmark-gfm's core extensions once, before the first parser looks them up
+    /// (the registration itself is not safe to run from two threads at once).
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
     /// Parses CommonMark source into a `.document` node.
     static func parse(_ source: String) -> MarkdownNode {
-        let text = SourceText(source)
-        let root = text.bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { characters in
-                cmark_parse_document(characters.baseAddress, characters.count, parseOptions)
-            }
-        }
-        guard let root else { return MarkdownNode(.document) }
-        defer { cmark_node_free(root) }
-        return node(from: root, in: text) ?? MarkdownNode(.document)
+        withDocument(source, options: parseOptions) { root, _ in
+            node(from: root) ?? MarkdownNode(.document)
+        } ?? MarkdownNode(.document)
     }
 
-    /// cmark's own HTML for `source`, the reference that `HTMLRenderer` must match.
+    /// cmark-gfm's own HTML for `source`, with the same extensions as `parse`: the reference
+    /// that `HTMLRenderer` must match.
     ///
     /// Raw HTML is kept as in `parse`. Source positions become `data-sourcepos` attributes
     /// only when `sourcePositions` is set, since that option changes the HTML itself.
     static func referenceHTML(_ source: String, sourcePositions: Bool = false) -> String {
         let options = CMARK_OPT_UNSAFE | (sourcePositions ? CMARK_OPT_SOURCEPOS : 0)
+        return withDocument(source, options: options) { root, extensions in
+            guard let html = cmark_render_html(root, options, extensions) else { return "" }
+            defer { cmark_get_default_mem_allocator().pointee.free(html) }
+            return String(cString: html)
+        } ?? ""
+    }
+
+    /// Parses `source` with the extensions attached and hands `body` the document and the
+    /// parser's extension list; frees both afterwards. Nil when cmark could not allocate.
+    private static func withDocument<Result>(
+        _ source: String, options: Int32,
+        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
+    ) -> Result? {
+        _ = extensionsRegistered
+        guard let parser = cmark_parser_new(options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            guard let syntax = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm has no \(name) extension")
+            }
+            cmark_parser_attach_syntax_extension(parser, syntax)
+        }
         let bytes = Array(source.utf8)
-        let html = bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                cmark_markdown_to_html(characters.baseAddress, characters.count, options)
+                cmark_parser_feed(parser, characters.baseAddress, characters.count)
             }
         }
-        guard let html else { return "" }
-        defer { cmark_get_default_mem_allocator().pointee.free(html) }
-        return String(cString: html)
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        return body(root, cmark_parser_get_syntax_extensions(parser))
     }
 
     /// Converts a cmark node and its subtree; nil for kinds the parser never produces.
-    private static func node(from pointer: OpaquePointer, in text: SourceText) -> MarkdownNode? {
+    private static func node(from pointer: OpaquePointer) -> MarkdownNode? {
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)
         while let current = child {
-            if let converted = node(from: current, in: text) {
+            if let converted = node(from: current) {
                 children.append(converted)
             }
             child = cmark_node_next(current)
         }
         let range = range(of: pointer)
-        guard let kind = kind(of: pointer, range: range, in: text) else { return nil }
+        guard let kind = kind(of: pointer) else { return nil }
         return MarkdownNode(kind, children: children, range: range)
     }
 
-    private static func kind(
-        of pointer: OpaquePointer, range: SourceRange?, in text: SourceText
-    ) -> MarkdownNode.Kind? {
+    private static func kind(of pointer: OpaquePointer) -> MarkdownNode.Kind? {
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
@@ -63,9 +88,7 @@ enum CommonMark {
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_CODE_BLOCK:
             let info = string(cmark_node_get_fence_info(pointer))
-            let literal = literal(pointer)
-            let fenced = isFenced(info: info, literal: literal, start: range?.start, in: text)
-            return .codeBlock(info: info, literal: literal, fenced: fenced)
+            return .codeBlock(info: info, literal: literal(pointer), fenced: isFenced(pointer))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal(pointer))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(pointer)))
@@ -114,24 +137,12 @@ enum CommonMark {
         )
     }
 
-    /// Whether a code block was fenced; cmark 0.30 has no getter for this, so read the source.
-    ///
-    /// A fenced block starts at its fence; an indented one starts at its first content line,
-    /// which may itself look like a fence, but then the literal begins with that very line.
-    private static func isFenced(
-        info: String, literal: String, start: SourcePosition?, in text: SourceText
-    ) -> Bool {
-        if !info.isEmpty { return true }
-        guard let start else { return false }
-        let line = text.content(ofLine: start.line)
-        let opening = min(max(text.offset(of: start), line.lowerBound), line.upperBound)
-        let rest = text.bytes[opening..<line.upperBound]
-        guard let fence = rest.first, fence == UInt8(ascii: "`") || fence == UInt8(ascii: "~"),
-            rest.prefix(3).allSatisfy({ $0 == fence })
-        else { return false }
-        let firstLiteralLine = literal.utf8.prefix { $0 != .lineFeed && $0 != .carriageReturn }
-        return
-            !(literal.utf8.count > firstLiteralLine.count && firstLiteralLine.elementsEqual(rest))
+    /// Whether a code block was fenced (as opposed to indented).
+    private static func isFenced(_ pointer: OpaquePointer) -> Bool {
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var character: CChar = 0
+        return cmark_node_get_fenced(pointer, &length, &offset, &character) != 0
     }
 
     private static func literal(_ pointer: OpaquePointer) -> String {

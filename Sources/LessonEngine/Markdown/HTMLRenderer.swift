@@ -1,4 +1,4 @@
-/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark 0.30's renderer would.
+/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark-gfm's renderer would.
 ///
 /// Two things go beyond cmark. Math nodes become elements for a client-side renderer
 /// (KaTeX auto-render): `<span class="math inline">\(…\)</span>` inline, and
