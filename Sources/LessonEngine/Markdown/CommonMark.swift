@@ -1,27 +1,52 @@
 import CCmark
+import Foundation
 
 /// The one bridge to the cmark-gfm C library: parse Markdown into `MarkdownNode` values.
 ///
 /// Parsing reads the C tree once, turns it into Swift values and frees the C memory before
 /// returning, so nothing outside this file sees a cmark pointer. Raw HTML is kept
 /// (`CMARK_OPT_UNSAFE`) and every node carries its source position (`CMARK_OPT_SOURCEPOS`).
+///
+/// One parse at a time: cmark-gfm 0.29 keeps the table of characters that start an inline
+/// in a global, and every parser adds its extensions' characters (strikethrough's `~`) when
+/// it parses inlines and removes them when it is done, so a parse running beside another
+/// could miss `~~struck~~`.
 enum CommonMark {
-    private static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
+    private static let lock = NSLock()
 
-    /// The GitHub extensions every parse attaches, by cmark-gfm's names for them.
-    static let extensionNames: [String] = []
+    /// Strikethrough needs two tildes, so that a lone `~` (as in "~3 ms") stays a tilde; a
+    /// table cell's alignment is a `style` attribute rather than HTML's obsolete `align`.
+    private static let extensionOptions =
+        CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    private static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | extensionOptions
+
+    /// The GitHub extensions every parse attaches, by cmark-gfm's names for them. Not
+    /// `autolink` (bare URLs stay text) nor `tagfilter` (raw HTML is the author's).
+    static let extensionNames = ["table", "strikethrough"]
+
+    /// The node types of the extensions, which cmark-gfm assigns when it registers them.
+    private struct ExtensionTypes: Sendable {
+        var table: cmark_node_type
+        var tableRow: cmark_node_type
+        var tableCell: cmark_node_type
+        var strikethrough: cmark_node_type
+    }
 
     /// Registers cmark-gfm's core extensions once, before the first parser looks them up
     /// (the registration itself is not safe to run from two threads at once).
-    private static let extensionsRegistered: Bool = {
+    private static let extensionTypes: ExtensionTypes = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        return ExtensionTypes(
+            table: lessons_cmark_node_table(), tableRow: lessons_cmark_node_table_row(),
+            tableCell: lessons_cmark_node_table_cell(),
+            strikethrough: lessons_cmark_node_strikethrough())
     }()
 
     /// Parses CommonMark source into a `.document` node.
     static func parse(_ source: String) -> MarkdownNode {
-        withDocument(source, options: parseOptions) { root, _ in
-            node(from: root) ?? MarkdownNode(.document)
+        let text = SourceText(source)
+        return withDocument(source, options: parseOptions) { root, _ in
+            node(from: root, in: text) ?? MarkdownNode(.document)
         } ?? MarkdownNode(.document)
     }
 
@@ -31,7 +56,8 @@ enum CommonMark {
     /// Raw HTML is kept as in `parse`. Source positions become `data-sourcepos` attributes
     /// only when `sourcePositions` is set, since that option changes the HTML itself.
     static func referenceHTML(_ source: String, sourcePositions: Bool = false) -> String {
-        let options = CMARK_OPT_UNSAFE | (sourcePositions ? CMARK_OPT_SOURCEPOS : 0)
+        let options =
+            CMARK_OPT_UNSAFE | extensionOptions | (sourcePositions ? CMARK_OPT_SOURCEPOS : 0)
         return withDocument(source, options: options) { root, extensions in
             guard let html = cmark_render_html(root, options, extensions) else { return "" }
             defer { cmark_get_default_mem_allocator().pointee.free(html) }
@@ -45,7 +71,9 @@ enum CommonMark {
         _ source: String, options: Int32,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
     ) -> Result? {
-        _ = extensionsRegistered
+        _ = extensionTypes
+        lock.lock()
+        defer { lock.unlock() }
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -66,21 +94,75 @@ enum CommonMark {
     }
 
     /// Converts a cmark node and its subtree; nil for kinds the parser never produces.
-    private static func node(from pointer: OpaquePointer) -> MarkdownNode? {
+    private static func node(from pointer: OpaquePointer, in text: SourceText) -> MarkdownNode? {
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)
         while let current = child {
-            if let converted = node(from: current) {
+            if let converted = node(from: current, in: text) {
                 children.append(converted)
             }
             child = cmark_node_next(current)
         }
         let range = range(of: pointer)
         guard let kind = kind(of: pointer) else { return nil }
-        return MarkdownNode(kind, children: children, range: range)
+        return MarkdownNode(
+            kind, children: repairingInterruptedTables(children, in: text), range: range)
+    }
+
+    /// Puts back the lines cmark-gfm 0.29 loses when a table interrupts a paragraph (a
+    /// header row on the line right after prose): it gives the table, its header row and
+    /// the header's cells and inlines the paragraph's first line, and the paragraph before
+    /// the table no position at all. The header row is the line above the delimiter row, so
+    /// the header's lines move there and the paragraph gets the lines before it (its inlines
+    /// lose their positions, which cmark-gfm got wrong too). Header columns stay as
+    /// cmark-gfm reports them.
+    private static func repairingInterruptedTables(
+        _ blocks: [MarkdownNode], in text: SourceText
+    ) -> [MarkdownNode] {
+        var blocks = blocks
+        for index in blocks.indices {
+            guard case .table = blocks[index].kind, let tableRange = blocks[index].range,
+                let headerStart = blocks[index].children.first?.range?.start
+            else { continue }
+            let rows = blocks[index].children
+            let delimiterLine =
+                rows.count > 1
+                ? (rows[1].range?.start.line ?? tableRange.end.line) - 1 : tableRange.end.line
+            let headerLine = delimiterLine - 1
+            let shift = headerLine - headerStart.line
+            guard shift > 0 else { continue }
+            blocks[index].children[0] = shiftingLines(of: rows[0], by: shift)
+            blocks[index].range?.start.line = headerLine
+            guard index > 0, case .paragraph = blocks[index - 1].kind,
+                blocks[index - 1].range == nil
+            else { continue }
+            let lastLine = text.content(ofLine: headerLine - 1)
+            let lastColumn = text.position(of: max(lastLine.lowerBound, lastLine.upperBound - 1))
+            blocks[index - 1] = withoutRanges(blocks[index - 1])
+            blocks[index - 1].range = SourceRange(
+                start: tableRange.start,
+                end: SourcePosition(line: headerLine - 1, column: lastColumn.column))
+        }
+        return blocks
+    }
+
+    private static func shiftingLines(of node: MarkdownNode, by shift: Int) -> MarkdownNode {
+        var node = node
+        node.range?.start.line += shift
+        node.range?.end.line += shift
+        node.children = node.children.map { shiftingLines(of: $0, by: shift) }
+        return node
+    }
+
+    private static func withoutRanges(_ node: MarkdownNode) -> MarkdownNode {
+        var node = node
+        node.range = nil
+        node.children = node.children.map(withoutRanges)
+        return node
     }
 
     private static func kind(of pointer: OpaquePointer) -> MarkdownNode.Kind? {
+        let extensions = extensionTypes
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
@@ -104,7 +186,32 @@ enum CommonMark {
             return .link(destination: destination(pointer), title: title(pointer))
         case CMARK_NODE_IMAGE:
             return .image(destination: destination(pointer), title: title(pointer))
+        case extensions.table: return .table
+        case extensions.tableRow:
+            return .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(pointer) != 0)
+        case extensions.tableCell: return .tableCell(alignment: alignment(ofCell: pointer))
+        case extensions.strikethrough: return .strikethrough
         default: return nil  // custom blocks and inlines: only built by hand, never parsed
+        }
+    }
+
+    /// A cell's alignment: its column's, found by its place in its row.
+    private static func alignment(ofCell cell: OpaquePointer) -> MarkdownNode.TableAlignment {
+        guard let table = cmark_node_parent(cmark_node_parent(cell)),
+            let alignments = cmark_gfm_extensions_get_table_alignments(table)
+        else { return .none }
+        var column = 0
+        var previous = cmark_node_previous(cell)
+        while let sibling = previous {
+            column += 1
+            previous = cmark_node_previous(sibling)
+        }
+        guard column < Int(cmark_gfm_extensions_get_table_columns(table)) else { return .none }
+        return switch alignments[column] {
+        case UInt8(ascii: "l"): .left
+        case UInt8(ascii: "c"): .center
+        case UInt8(ascii: "r"): .right
+        default: .none
         }
     }
 
