@@ -20,10 +20,14 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
     ],
     targets: [
+        // GitHub's cmark (CommonMark plus the pipe-table extension); Debian ships the
+        // extensions' library in a package of its own.
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+            pkgConfig: "libcmark-gfm",
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"]),
+            ]
         ),
         .target(name: "NeuralNet", resources: [.copy("Datasets/Resources")]),
         .target(name: "Brain"),

@@ -1,4 +1,5 @@
-/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark 0.30's renderer would.
+/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark-gfm's renderer would with
+/// the table and strikethrough extensions.
 ///
 /// Two things go beyond cmark. Math nodes become elements for a client-side renderer
 /// (KaTeX auto-render): `<span class="math inline">\(…\)</span>` inline, and
@@ -89,6 +90,12 @@ struct HTMLRenderer {
         case .thematicBreak:
             html.startLine()
             html += "<hr\(attributes(node)) />\n"
+        case .table:
+            renderTable(node, into: &html)
+        case .tableRow(let header):
+            renderRow(node, header: header, into: &html)
+        case .tableCell:
+            renderCell(node, header: false, into: &html)
         case .math(let tex, true, let label):
             html.startLine()
             let id = label.map { " id=\"\(HTMLEscaping.escape($0))\"" } ?? ""
@@ -104,6 +111,68 @@ struct HTMLRenderer {
         for block in blocks {
             renderBlock(block, tight: tight, into: &html)
         }
+    }
+
+    /// A table as cmark-gfm's table extension writes it: the header row in `<thead>`, the
+    /// other rows in a `<tbody>` opened by the first of them, and a column's alignment as a
+    /// `style` on each of its cells (`CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES`).
+    private func renderTable(_ table: MarkdownNode, into html: inout String) {
+        html.startLine()
+        html += "<table\(attributes(table))>"
+        var bodyOpen = false
+        for row in table.children {
+            let header = row.kind == .tableRow(header: true)
+            html.startLine()
+            if header {
+                html += "<thead>"
+                html.startLine()
+            } else if !bodyOpen {
+                html += "<tbody>"
+                html.startLine()
+                bodyOpen = true
+            }
+            renderRow(row, header: header, into: &html)
+            if header {
+                html.startLine()
+                html += "</thead>"
+            }
+        }
+        if bodyOpen {
+            html.startLine()
+            html += "</tbody>"
+            html.startLine()
+        }
+        html.startLine()
+        html += "</table>"
+        html.startLine()
+    }
+
+    /// A row's `<tr>`; a header row's cells are `<th>`.
+    private func renderRow(_ row: MarkdownNode, header: Bool, into html: inout String) {
+        html.startLine()
+        html += "<tr\(attributes(row))>"
+        for cell in row.children {
+            renderCell(cell, header: header, into: &html)
+        }
+        html.startLine()
+        html += "</tr>"
+    }
+
+    private func renderCell(_ cell: MarkdownNode, header: Bool, into html: inout String) {
+        let tag = header ? "th" : "td"
+        html.startLine()
+        html += "<\(tag)"
+        if case .tableCell(let alignment) = cell.kind {
+            switch alignment {
+            case .none: break
+            case .left: html += " style=\"text-align: left\""
+            case .center: html += " style=\"text-align: center\""
+            case .right: html += " style=\"text-align: right\""
+            }
+        }
+        html += "\(attributes(cell))>"
+        renderInlines(cell.children, into: &html)
+        html += "</\(tag)>"
     }
 
     private func renderInline(_ node: MarkdownNode, into html: inout String) {
@@ -126,6 +195,10 @@ struct HTMLRenderer {
             html += "<strong>"
             renderInlines(node.children, into: &html)
             html += "</strong>"
+        case .strikethrough:
+            html += "<del>"
+            renderInlines(node.children, into: &html)
+            html += "</del>"
         case .link(let destination, let title):
             html += "<a href=\"\(HTMLEscaping.escapeURL(destination))\"\(titleAttribute(title))>"
             renderInlines(node.children, into: &html)
@@ -188,8 +261,8 @@ struct HTMLRenderer {
 
     private func isInline(_ kind: MarkdownNode.Kind) -> Bool {
         switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .link,
-            .image:
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong,
+            .strikethrough, .link, .image:
             return true
         case .math(_, let display, _):
             return !display

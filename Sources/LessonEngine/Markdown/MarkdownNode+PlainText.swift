@@ -1,8 +1,8 @@
 extension MarkdownNode {
     /// The text of a node's inline content with all markup dropped, e.g. a heading's title.
     ///
-    /// Text and code spans contribute their characters, line breaks a space, math its TeX;
-    /// raw HTML contributes nothing.
+    /// Text and code spans contribute their characters, line breaks a space, math its TeX,
+    /// a table its cells separated by spaces; raw HTML contributes nothing.
     var plainText: String {
         switch kind {
         case .text(let string), .code(let string):
@@ -13,6 +13,8 @@ extension MarkdownNode {
             return tex
         case .htmlInline, .htmlBlock:
             return ""
+        case .table, .tableRow:
+            return children.map(\.plainText).joined(separator: " ")
         default:
             return children.map(\.plainText).joined()
         }

@@ -1,7 +1,7 @@
 /// One node of a parsed Markdown document: a plain Swift value, with no tie to cmark's memory.
 ///
-/// The kinds are CommonMark's, plus `.math`, which only math restoration produces
-/// (see `MarkdownDocument`).
+/// The kinds are CommonMark's, GitHub's tables and strikethrough, and `.math`, which only
+/// math restoration produces (see `MarkdownDocument`).
 struct MarkdownNode: Sendable, Equatable {
     /// What a node is, with the data cmark keeps for that kind.
     enum Kind: Sendable, Equatable {
@@ -24,6 +24,14 @@ struct MarkdownNode: Sendable, Equatable {
         case strong
         case link(destination: String, title: String)
         case image(destination: String, title: String)
+        /// A GitHub pipe table: its children are rows, the header row first.
+        case table
+        /// A table row; `header` for the first row, whose cells are headings (`<th>`).
+        case tableRow(header: Bool)
+        /// A table cell, aligned as the delimiter row aligns its column; holds inlines.
+        case tableCell(alignment: TableAlignment)
+        /// `~~struck~~` text (GitHub's strikethrough, with two tildes only).
+        case strikethrough
         /// A formula: `display` for `$$ … $$`, otherwise `$ … $`; `label` from `{#…}`.
         ///
         /// A display formula alone in its paragraph replaces that paragraph as a block;
@@ -36,6 +44,14 @@ struct MarkdownNode: Sendable, Equatable {
         case none
         case period
         case parenthesis
+    }
+
+    /// A table column's alignment: `:--` left, `:-:` centre, `--:` right, `---` none.
+    enum TableAlignment: Sendable, Equatable {
+        case none
+        case left
+        case center
+        case right
     }
 
     var kind: Kind

@@ -5,6 +5,9 @@ struct SourceLayout {
     private var opaqueLines: Set<Int> = []
     /// The lines of each heading; a heading is scanned on its own, never with its neighbours.
     private var headingLines: [ClosedRange<Int>] = []
+    /// The lines of tables: each row is scanned on its own, since a formula cannot cross
+    /// from one row into the next.
+    private var tableLines: Set<Int> = []
     /// The column where a paragraph's or heading's text starts, for each of its lines.
     private var contentColumns: [Int: Int] = [:]
 
@@ -17,6 +20,10 @@ struct SourceLayout {
         case .codeBlock, .htmlBlock, .thematicBreak:
             if let range = node.range {
                 opaqueLines.formUnion(range.lines)
+            }
+        case .table:
+            if let range = node.range {
+                tableLines.formUnion(range.lines)
             }
         case .paragraph, .heading:
             guard let range = node.range else { return }
@@ -54,25 +61,27 @@ struct SourceLayout {
     }
 
     /// The stretches of source that may hold math: runs of lines that are not blank, not in
-    /// a code or HTML block, with each heading a stretch of its own. No formula crosses
-    /// the end of a stretch, so an unclosed `$$` cannot swallow the rest of the file.
+    /// a code or HTML block, with each heading and each table row a stretch of its own. No
+    /// formula crosses the end of a stretch, so an unclosed `$$` cannot swallow the rest of
+    /// the file.
     func mathRegions(in text: SourceText) -> [Range<Int>] {
         var regions: [Range<Int>] = []
         var current: Range<Int>? = nil
         for line in 1...text.lineCount {
             let content = text.content(ofLine: line)
             let heading = headingLines.first { $0.contains(line) }
+            let isTableRow = tableLines.contains(line)
             let isBlank = text.bytes[content].allSatisfy {
                 $0 == .space || $0 == .tab || $0 == UInt8(ascii: ">")
             }
-            if opaqueLines.contains(line) || isBlank || heading?.lowerBound == line {
+            if opaqueLines.contains(line) || isBlank || heading?.lowerBound == line || isTableRow {
                 current.map { regions.append($0) }
                 current = nil
             }
             if !opaqueLines.contains(line) && !isBlank {
                 current = (current?.lowerBound ?? content.lowerBound)..<content.upperBound
             }
-            if heading?.upperBound == line {
+            if heading?.upperBound == line || isTableRow {
                 current.map { regions.append($0) }
                 current = nil
             }

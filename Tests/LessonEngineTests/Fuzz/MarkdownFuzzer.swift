@@ -28,7 +28,7 @@ struct MarkdownFuzzer {
         "1. one", "> quote", "    indented", "[link](http://x.y/a b)", "![alt *x*](i.png \"t\")",
         "\n",
         "\n\n", "  \n", "\t", "é", "核心", "😀", "\u{1}", "print(1)", "let x = 2", "0.5", "-3e-2",
-        "nan",
+        "nan", "|", "\\|", "| a | b |", "|---|:-:|", "| - |", "~~", "~",
     ]
 
     /// A document of `count` lines, each built from a few fragments or a line of `corpus`.

@@ -43,6 +43,13 @@ import Testing
         ```swift hidden
         print("setup is not shown")
         ```
+
+        ## 1.2 A table · 表格
+
+        | quantity | value | formula |
+        | :-- | --: | :-: |
+        | product | 6 | $x_1 * x_2$ |
+        | ~~old~~ norm | 2 | $|w|$ |
         """
 
     /// All files of a site folder, by relative path.
@@ -90,6 +97,14 @@ import Testing
         #expect(page.contains(#"<span class="original" lang="zh">数学</span>"#))
         #expect(page.contains(#"<a href="../Chapters/01-test.md">"#))
         #expect(!page.contains("setup is not shown"))
+        // A pipe table, with its alignments, and math in its cells typeset like anywhere else.
+        #expect(
+            page.contains("<table>\n<thead>\n<tr>\n<th style=\"text-align: left\">quantity</th>"))
+        #expect(page.contains("<td style=\"text-align: right\">6</td>"))
+        #expect(
+            page.contains(
+                #"<td style="text-align: center"><span class="math inline"><span class="katex">"#))
+        #expect(page.contains("<td style=\"text-align: left\"><del>old</del> norm</td>"))
         let index = try String(
             contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(
@@ -104,6 +119,7 @@ import Testing
             contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8)
         #expect(
             search.contains(#""title":"1.1 Math and code · 数学","url":"chapter1.html#section-1.1""#))
+        #expect(search.contains("quantity value formula product 6 x_1 * x_2 old norm 2 |w|"))
         for asset in [
             "style.css", "site.js", "theme.js", "katex/katex.min.css",
             "katex/fonts/KaTeX_Main-Regular.woff2",
