@@ -6,15 +6,36 @@ public struct LiveSite {
     public let workspace: Workspace
     public private(set) var results: [ChapterResult] = []
 
+    /// What one refresh did.
+    public struct Change: Sendable, Equatable {
+        /// The chapter files run again.
+        public var rerun: [String]
+        /// Every problem, each naming its file and line; empty when `Site/` was rewritten.
+        public var problems: [String]
+
+        public var siteWritten: Bool { problems.isEmpty }
+
+        /// The lines `lessons serve` prints about it.
+        public var report: [String] {
+            var lines = ["Ran \(rerun.isEmpty ? "nothing" : rerun.joined(separator: ", "))."]
+            if problems.isEmpty {
+                lines.append("Site/ rewritten.")
+            } else {
+                lines.append("Site/ kept as it was; \(problems.count) problem(s):")
+                lines += problems.map { "  \($0)" }
+            }
+            return lines
+        }
+    }
+
     /// A live site for the workspace; the first `refresh()` runs every chapter.
     public init(workspace: Workspace) throws {
         self.workspace = workspace
     }
 
     /// Runs the chapters that changed since the last call (all of them the first time) and
-    /// rewrites the site if everything passes. Returns nil when nothing changed, else the
-    /// chapters rerun and the problems (empty when the site was written).
-    public mutating func refresh() throws -> (rerun: [String], problems: [String])? {
+    /// rewrites the site if everything passes. Returns nil when nothing changed.
+    public mutating func refresh() throws -> Change? {
         let book = try workspace.loadBook()
         let previous = Dictionary(
             results.map { ($0.chapter.file, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,6 +65,6 @@ public struct LiveSite {
                 problems += error.problems.map(\.description)
             }
         }
-        return (rerun, problems)
+        return Change(rerun: rerun, problems: problems)
     }
 }
