@@ -5,6 +5,14 @@ import Foundation
 public struct LiveSite {
     public let workspace: Workspace
     public private(set) var results: [ChapterResult] = []
+    /// The chapters as the last refresh read them: the text of each that parsed, and the
+    /// problems of those that did not. Nil before the first refresh.
+    private var seen: Seen?
+
+    private struct Seen: Equatable {
+        var sources: [String: String]
+        var problems: [LessonError]
+    }
 
     /// What one refresh did.
     public struct Change: Sendable, Equatable {
@@ -34,13 +42,21 @@ public struct LiveSite {
     }
 
     /// Runs the chapters that changed since the last call (all of them the first time) and
-    /// rewrites the site if everything passes. Returns nil when nothing changed.
+    /// rewrites the site if everything passes. Returns nil when no chapter file changed, so
+    /// a problem is reported once, when it appears, and again only after another save.
     public mutating func refresh() throws -> Change? {
         let book = try workspace.loadBook()
+        let now = Seen(
+            sources: Dictionary(
+                book.chapters.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first }),
+            problems: book.problems)
+        // Compared with what the chapters were, not with the results kept: a chapter that no
+        // longer parses has no result, and must neither be reported at every call nor hide a
+        // later, different breakage of the same file.
+        if now == seen { return nil }
+        seen = now
         let previous = Dictionary(
             results.map { ($0.chapter.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let unchanged = book.chapters.allSatisfy { previous[$0.file]?.chapter.source == $0.source }
-        if unchanged && book.chapters.count == results.count && !results.isEmpty { return nil }
         var rerun: [String] = []
         var updated: [ChapterResult] = []
         var problems = book.problems.map(\.description)

@@ -173,6 +173,7 @@ import Testing
             await Self.eventually { try book.version() != version },
             "open pages would not reload")
         #expect(book.log.all.last == "Site/ rewritten.")
+        #expect(book.log.count(of: breakage.problem) == 1, "reported once, not at every look")
     }
 
     /// A refresh that throws is reported, and the watcher goes on looking.
