@@ -76,9 +76,16 @@ public struct LiveSite {
         problems += updated.flatMap(\.problems)
         if problems.isEmpty {
             do {
+                // Like `lessons build`, under the book's lock: the two would otherwise share
+                // the staging folder and swap half-written sites in for each other's.
+                let lock = try BuildLock(root: workspace.root)
+                defer { withExtendedLifetime(lock) {} }
                 try SiteBuilder(root: workspace.root, results: updated).write()
             } catch let error as SiteError {
                 problems += error.problems.map(\.description)
+            } catch {
+                // Reported like any problem: the server goes on serving the previous site.
+                problems.append("Site/ could not be written: \(error)")
             }
         }
         return Change(rerun: rerun, problems: problems)

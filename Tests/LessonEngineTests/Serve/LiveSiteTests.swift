@@ -72,4 +72,45 @@ import Testing
             contentsOf: root.appendingPathComponent("Site/chapter2.html"), encoding: .utf8)
         #expect(page.contains("Chapter 2"))
     }
+
+    /// `lessons build` (or `check --accept`) holds the book's lock: serve leaves `Site/` to
+    /// it, says so, and writes again at the next save.
+    @Test func aSiteAnotherCommandIsWritingIsLeftToIt() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1, prose: 1)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        var site = try LiveSite(workspace: Workspace(root: root))
+        #expect(try site.refresh()?.siteWritten == true)
+        let page = root.appendingPathComponent("Site/chapter1.html")
+        let before = try Data(contentsOf: page)
+
+        var build: BuildLock? = try BuildLock(root: root)
+        try Self.save(Self.chapter(1, prose: 2), as: "01-one.md", in: root)
+        let refused = try #require(try site.refresh())
+        #expect(refused.problems.count == 1)
+        #expect(
+            refused.problems.first?.contains(
+                "another lessons command is writing to this book (process \(getpid()))") == true,
+            "\(refused.problems)")
+        #expect(try Data(contentsOf: page) == before)
+        withExtendedLifetime(build) {}
+        build = nil
+
+        try Self.save(Self.chapter(1, prose: 3), as: "01-one.md", in: root)
+        #expect(try site.refresh()?.siteWritten == true)
+        #expect(try Data(contentsOf: page) != before)
+    }
+
+    /// A site that cannot be written is a problem reported like any other, not an error that
+    /// ends the refresh and loses its report.
+    @Test func aSiteThatCannotBeWrittenIsReported() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The staging folder's parent is a file, so the new site cannot be written.
+        try Data("in the way".utf8).write(to: root.appendingPathComponent(".build-lessons"))
+        var site = try LiveSite(workspace: Workspace(root: root))
+        let change = try #require(try site.refresh())
+        #expect(change.rerun == ["Chapters/01-one.md"])
+        #expect(change.problems.count == 1)
+        #expect(change.problems.first?.hasPrefix("Site/ could not be written: ") == true)
+    }
 }
