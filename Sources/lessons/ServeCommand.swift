@@ -3,7 +3,7 @@ import Foundation
 import LessonEngine
 
 /// `lessons serve`: serve `Site/` on 127.0.0.1, rebuilding a chapter when its Markdown is
-/// saved; open pages reload themselves.
+/// saved; open pages reload themselves. The engine's `LiveServer` does the work.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -17,31 +17,13 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.workspace()
+        let live = try LiveServer(workspace: workspace, port: port, log: say)
         let reporter = TerminalReporter()
         reporter.status("Building the libraries (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
-        var site = try LiveSite(workspace: workspace)
-        report(try site.refresh())
-        let server = try SiteServer(site: workspace.root.appendingPathComponent("Site"), port: port)
-        server.start()
-        say("Serving \(server.url) — edit a chapter and the page reloads; Ctrl-C stops.")
-        while true {
-            Thread.sleep(forTimeInterval: 1)
-            guard let change = try site.refresh() else { continue }
-            report(change)
-            if change.problems.isEmpty { server.siteChanged() }
-        }
-    }
-
-    private func report(_ change: (rerun: [String], problems: [String])?) {
-        guard let change else { return }
-        say("Ran \(change.rerun.isEmpty ? "nothing" : change.rerun.joined(separator: ", ")).")
-        if change.problems.isEmpty {
-            say("Site/ rewritten.")
-        } else {
-            say("Site/ kept as it was; \(change.problems.count) problem(s):")
-            for problem in change.problems { say("  \(problem)") }
-        }
+        try live.start()
+        say("Serving \(live.url) — edit a chapter and the page reloads; Ctrl-C stops.")
+        live.wait()
     }
 }
 

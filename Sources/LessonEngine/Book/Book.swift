@@ -8,17 +8,25 @@ public struct Book: Sendable {
     /// Chapters that could not be read, each with its file and line.
     public var problems: [LessonError]
 
-    /// Reads every `*.md` file of `root/Chapters`.
+    /// Reads every `*.md` file of `root/Chapters`, but hidden ones: editors' files, such as
+    /// the lock Emacs keeps beside a chapter while it is edited (`.#03-core.md`).
     public static func load(root: URL) throws -> Book {
         let folder = root.appendingPathComponent("Chapters")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".md") }.sorted()
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var chapters: [Chapter] = []
         var problems: [LessonError] = []
         for name in names {
             let file = "Chapters/\(name)"
             do {
-                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                let data: Data
+                do {
+                    data = try Data(contentsOf: folder.appendingPathComponent(name))
+                } catch {
+                    throw LessonError.source(
+                        file: file, line: 1,
+                        message: "the file cannot be read (\(error.localizedDescription))")
+                }
                 guard let source = String(data: data, encoding: .utf8) else {
                     throw LessonError.source(
                         file: file, line: 1, message: "the file is not valid UTF-8")

@@ -5,6 +5,36 @@ import Foundation
 public struct LiveSite {
     public let workspace: Workspace
     public private(set) var results: [ChapterResult] = []
+    /// The chapters as the last refresh read them: the text of each that parsed, and the
+    /// problems of those that did not. Nil before the first refresh.
+    private var seen: Seen?
+
+    private struct Seen: Equatable {
+        var sources: [String: String]
+        var problems: [LessonError]
+    }
+
+    /// What one refresh did.
+    public struct Change: Sendable, Equatable {
+        /// The chapter files run again.
+        public var rerun: [String]
+        /// Every problem, each naming its file and line; empty when `Site/` was rewritten.
+        public var problems: [String]
+
+        public var siteWritten: Bool { problems.isEmpty }
+
+        /// The lines `lessons serve` prints about it.
+        public var report: [String] {
+            var lines = ["Ran \(rerun.isEmpty ? "nothing" : rerun.joined(separator: ", "))."]
+            if problems.isEmpty {
+                lines.append("Site/ rewritten.")
+            } else {
+                lines.append("Site/ kept as it was; \(problems.count) problem(s):")
+                lines += problems.map { "  \($0)" }
+            }
+            return lines
+        }
+    }
 
     /// A live site for the workspace; the first `refresh()` runs every chapter.
     public init(workspace: Workspace) throws {
@@ -12,14 +42,21 @@ public struct LiveSite {
     }
 
     /// Runs the chapters that changed since the last call (all of them the first time) and
-    /// rewrites the site if everything passes. Returns nil when nothing changed, else the
-    /// chapters rerun and the problems (empty when the site was written).
-    public mutating func refresh() throws -> (rerun: [String], problems: [String])? {
+    /// rewrites the site if everything passes. Returns nil when no chapter file changed, so
+    /// a problem is reported once, when it appears, and again only after another save.
+    public mutating func refresh() throws -> Change? {
         let book = try workspace.loadBook()
+        let now = Seen(
+            sources: Dictionary(
+                book.chapters.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first }),
+            problems: book.problems)
+        // Compared with what the chapters were, not with the results kept: a chapter that no
+        // longer parses has no result, and must neither be reported at every call nor hide a
+        // later, different breakage of the same file.
+        if now == seen { return nil }
+        seen = now
         let previous = Dictionary(
             results.map { ($0.chapter.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let unchanged = book.chapters.allSatisfy { previous[$0.file]?.chapter.source == $0.source }
-        if unchanged && book.chapters.count == results.count && !results.isEmpty { return nil }
         var rerun: [String] = []
         var updated: [ChapterResult] = []
         var problems = book.problems.map(\.description)
@@ -39,11 +76,18 @@ public struct LiveSite {
         problems += updated.flatMap(\.problems)
         if problems.isEmpty {
             do {
+                // Like `lessons build`, under the book's lock: the two would otherwise share
+                // the staging folder and swap half-written sites in for each other's.
+                let lock = try BuildLock(root: workspace.root)
+                defer { withExtendedLifetime(lock) {} }
                 try SiteBuilder(root: workspace.root, results: updated).write()
             } catch let error as SiteError {
                 problems += error.problems.map(\.description)
+            } catch {
+                // Reported like any problem: the server goes on serving the previous site.
+                problems.append("Site/ could not be written: \(error)")
             }
         }
-        return (rerun, problems)
+        return Change(rerun: rerun, problems: problems)
     }
 }

@@ -51,6 +51,30 @@ import Testing
         }
     }
 
+    /// Emacs marks a chapter it is editing with a lock, `.#01-good.md`, a symbolic link to
+    /// nowhere: not a chapter, and no reason for a build (or `lessons serve`) to fail.
+    /// A chapter file that cannot be read is a problem at its file, like a broken one.
+    @Test func editorLocksAreIgnoredAndAnUnreadableChapterIsAProblem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "book-\(UUID().uuidString)")
+        let chapters = folder.appendingPathComponent("Chapters")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("# 1 Good\n".utf8).write(to: chapters.appendingPathComponent("01-good.md"))
+        for name in [".#01-good.md", "02-gone.md"] {
+            try FileManager.default.createSymbolicLink(
+                atPath: chapters.appendingPathComponent(name).path,
+                withDestinationPath: "someone@host.4242:1700000000")
+        }
+        let book = try Book.load(root: folder)
+        #expect(book.chapters.map(\.file) == ["Chapters/01-good.md"])
+        #expect(book.problems.count == 1)
+        #expect(
+            book.problems.first?.description.hasPrefix(
+                "Chapters/02-gone.md:1: error: the file cannot be read") == true,
+            "\(book.problems)")
+    }
+
     @Test func brokenFilesAreReportedAndTheRestStillLoad() throws {
         let book = try makeBook([
             "01-good.md": "# 1 Good\n",

@@ -3,10 +3,6 @@ import Testing
 
 @testable import LessonEngine
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The server answers on 127.0.0.1 with the site's files, and nothing outside it.
 @Suite struct SiteServerTests {
     /// A site folder beside a secret file the server must not give away.
@@ -20,33 +16,8 @@ import Testing
         return site
     }
 
-    /// Status and body of a raw request (raw, so `..` reaches the server unnormalised).
     func get(_ path: String, port: UInt16) throws -> (status: Int, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(connected == 0)
-        let request = Array("GET \(path) HTTP/1.0\r\n\r\n".utf8)
-        _ = write(fd, request, request.count)
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(fd, &buffer, buffer.count)
-            if count <= 0 { break }
-            response += buffer[0..<count]
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined()
-        return (status, body)
+        try LoopbackHTTP.get(path, port: port)
     }
 
     @Test func servesFilesAndRefusesPathsOutsideTheSite() throws {

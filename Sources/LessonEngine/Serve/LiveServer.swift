@@ -1,0 +1,109 @@
+import Foundation
+
+/// `lessons serve` without the terminal: serves `Site/` and, on a background thread, looks at
+/// the chapters every `interval` seconds, reruns the ones saved since, rewrites the site when
+/// everything passes and tells open pages to reload. What it does is reported, line by line,
+/// to `log`; a broken save is reported there and the previous site goes on being served.
+public final class LiveServer: @unchecked Sendable {
+    public let server: SiteServer
+    private let interval: Double
+    private let log: @Sendable (String) -> Void
+    /// Used by `start()` before the watcher exists, then by the watcher alone.
+    private var site: LiveSite
+    private var lastError: String?
+    /// Guards `state`; signalled when it changes.
+    private let condition = NSCondition()
+    private var state = State.created
+
+    private enum State { case created, watching, stopping, stopped }
+
+    /// Binds 127.0.0.1:`port` (0 for any free port); call `start()` to build and serve.
+    public init(
+        workspace: Workspace, port: UInt16 = 0, interval: Double = 1,
+        log: @escaping @Sendable (String) -> Void
+    ) throws {
+        site = try LiveSite(workspace: workspace)
+        server = try SiteServer(site: workspace.root.appendingPathComponent("Site"), port: port)
+        self.interval = interval
+        self.log = log
+    }
+
+    /// The site's address.
+    public var url: String { server.url }
+
+    /// Runs every chapter and writes the site if all pass (reporting what happened), then
+    /// serves it and starts watching the chapters. Throws if the book cannot be read at all.
+    public func start() throws {
+        report(try site.refresh())
+        let began = condition.withLock {
+            guard state == .created else { return false }
+            state = .watching
+            return true
+        }
+        guard began else { return }
+        server.start()
+        Thread { [self] in watch() }.start()
+    }
+
+    /// Stops watching (waiting for a rebuild under way to finish) and stops serving.
+    public func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        switch state {
+        case .created:
+            state = .stopped
+        case .watching:
+            state = .stopping
+            condition.broadcast()
+            while state != .stopped { condition.wait() }
+        case .stopping, .stopped:
+            while state != .stopped { condition.wait() }
+            return
+        }
+        server.stop()
+    }
+
+    /// Blocks until `stop()`: all `lessons serve` does once the site is served.
+    public func wait() {
+        condition.lock()
+        while state != .stopped { condition.wait() }
+        condition.unlock()
+    }
+
+    private func watch() {
+        while true {
+            condition.lock()
+            let deadline = Date(timeIntervalSinceNow: interval)
+            while state == .watching, condition.wait(until: deadline) {}
+            if state != .watching {
+                state = .stopped
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            look()
+        }
+    }
+
+    /// One look at the chapters: rebuild what was saved, and report it.
+    private func look() {
+        do {
+            let change = try site.refresh()
+            lastError = nil
+            guard let change else { return }
+            report(change)
+            if change.siteWritten { server.siteChanged() }
+        } catch {
+            // Chapters/ moved away, say: the server goes on serving the site it has, tries
+            // again at the next look, and says so once however many looks it lasts.
+            let message = "Could not rebuild: \(error)"
+            if message != lastError { log(message) }
+            lastError = message
+        }
+    }
+
+    private func report(_ change: LiveSite.Change?) {
+        for line in change?.report ?? [] { log(line) }
+    }
+}

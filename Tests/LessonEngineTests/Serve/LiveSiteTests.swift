@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import LessonEngine
+
+/// One refresh of `lessons serve` at a time: what it reruns and reports after each save.
+/// The chapters' Swift blocks are `norun`, so nothing compiles.
+@Suite struct LiveSiteTests {
+    /// A chapter; `prose` paragraphs push its block down, `closed: false` breaks its fence.
+    static func chapter(_ number: Int, prose: Int = 1, closed: Bool = true) -> String {
+        "# \(number) Chapter \(number)\n\n"
+            + String(repeating: "Some prose.\n\n", count: prose)
+            + "```swift norun\nlet n = \(number)\n" + (closed ? "```\n" : "")
+    }
+
+    /// A throwaway book holding the chapters, by file name.
+    static func makeBook(_ chapters: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "live-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Chapters"), withIntermediateDirectories: true)
+        for (name, text) in chapters { try save(text, as: name, in: root) }
+        return root
+    }
+
+    static func save(_ text: String, as name: String, in root: URL) throws {
+        try Data(text.utf8).write(
+            to: root.appendingPathComponent("Chapters/\(name)"), options: .atomic)
+    }
+
+    static func unclosed(_ file: String, line: Int) -> String {
+        "Chapters/\(file):\(line): error: this code fence is never closed: "
+            + "add a closing fence after the block"
+    }
+
+    @Test func aBreakageIsReportedOnceAndEachNewOneAgain() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1), "02-two.md": Self.chapter(2)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        var site = try LiveSite(workspace: Workspace(root: root))
+        let first = try #require(try site.refresh())
+        #expect(
+            first
+                == LiveSite.Change(
+                    rerun: ["Chapters/01-one.md", "Chapters/02-two.md"], problems: []))
+        #expect(try site.refresh() == nil, "nothing saved, nothing to do")
+
+        try Self.save(Self.chapter(2, closed: false), as: "02-two.md", in: root)
+        #expect(try site.refresh()?.problems == [Self.unclosed("02-two.md", line: 5)])
+        #expect(try site.refresh() == nil, "reported once, not at every look")
+
+        // Saved again, still broken, elsewhere: the new line is reported.
+        try Self.save(Self.chapter(2, prose: 3, closed: false), as: "02-two.md", in: root)
+        #expect(try site.refresh()?.problems == [Self.unclosed("02-two.md", line: 9)])
+        #expect(try site.refresh() == nil)
+
+        // Every chapter broken: the site has no result left, and still says it once.
+        try Self.save(Self.chapter(1, closed: false), as: "01-one.md", in: root)
+        #expect(
+            try site.refresh()?.problems == [
+                Self.unclosed("01-one.md", line: 5), Self.unclosed("02-two.md", line: 9),
+            ])
+        #expect(try site.refresh() == nil, "reported once, not at every look")
+
+        try Self.save(Self.chapter(1), as: "01-one.md", in: root)
+        try Self.save(Self.chapter(2), as: "02-two.md", in: root)
+        let fixed = try #require(try site.refresh())
+        #expect(
+            fixed
+                == LiveSite.Change(
+                    rerun: ["Chapters/01-one.md", "Chapters/02-two.md"], problems: []))
+        let page = try String(
+            contentsOf: root.appendingPathComponent("Site/chapter2.html"), encoding: .utf8)
+        #expect(page.contains("Chapter 2"))
+    }
+
+    /// `lessons build` (or `check --accept`) holds the book's lock: serve leaves `Site/` to
+    /// it, says so, and writes again at the next save.
+    @Test func aSiteAnotherCommandIsWritingIsLeftToIt() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1, prose: 1)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        var site = try LiveSite(workspace: Workspace(root: root))
+        #expect(try site.refresh()?.siteWritten == true)
+        let page = root.appendingPathComponent("Site/chapter1.html")
+        let before = try Data(contentsOf: page)
+
+        var build: BuildLock? = try BuildLock(root: root)
+        try Self.save(Self.chapter(1, prose: 2), as: "01-one.md", in: root)
+        let refused = try #require(try site.refresh())
+        #expect(refused.problems.count == 1)
+        #expect(
+            refused.problems.first?.contains(
+                "another lessons command is writing to this book (process \(getpid()))") == true,
+            "\(refused.problems)")
+        #expect(try Data(contentsOf: page) == before)
+        withExtendedLifetime(build) {}
+        build = nil
+
+        try Self.save(Self.chapter(1, prose: 3), as: "01-one.md", in: root)
+        #expect(try site.refresh()?.siteWritten == true)
+        #expect(try Data(contentsOf: page) != before)
+    }
+
+    /// A site that cannot be written is a problem reported like any other, not an error that
+    /// ends the refresh and loses its report.
+    @Test func aSiteThatCannotBeWrittenIsReported() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The staging folder's parent is a file, so the new site cannot be written.
+        try Data("in the way".utf8).write(to: root.appendingPathComponent(".build-lessons"))
+        var site = try LiveSite(workspace: Workspace(root: root))
+        let change = try #require(try site.refresh())
+        #expect(change.rerun == ["Chapters/01-one.md"])
+        #expect(change.problems.count == 1)
+        #expect(change.problems.first?.hasPrefix("Site/ could not be written: ") == true)
+    }
+}
