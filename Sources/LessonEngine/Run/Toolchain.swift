@@ -16,6 +16,10 @@ public struct Toolchain: Sendable {
     /// The commands that build and compile, looked up on `PATH`.
     public var swiftCommand = "swift"
     public var compilerCommand = "swiftc"
+    /// How long one library build may take, in seconds, before it is stopped: a first release
+    /// build takes one to three minutes here, and a build that never ends (a SwiftPM process
+    /// that hangs after building) would otherwise hold up the whole check.
+    public var libraryBuildTimeLimit: Double = 20 * 60
 
     /// The network library, `Figures` for `show(_:)`, and the brain models.
     public static let defaultLibraries = ["NeuralNet", "Figures", "Brain"]
@@ -38,9 +42,16 @@ public struct Toolchain: Sendable {
                     "build", "-c", "release", "--product", library,
                     "--scratch-path", scratchPath.path,
                 ] + Self.cpuArguments(),
-                workingDirectory: root.path)
+                workingDirectory: root.path, timeLimit: libraryBuildTimeLimit)
             let result = try run(
                 build, missing: "the Swift toolchain (\(swiftCommand)) is not on PATH")
+            if result.termination == .timedOut {
+                throw LessonError.system(
+                    "building the \(library) library did not finish within "
+                        + "\(Int(libraryBuildTimeLimit)) s and was stopped "
+                        + "(a first build takes one to three minutes; run `swift build -c release "
+                        + "--product \(library)` to see where it stops):\n\(result.text)")
+            }
             guard result.succeeded else {
                 throw LessonError.system(
                     "building the \(library) library failed:\n\(result.text)")

@@ -28,6 +28,30 @@ import Testing
         }
     }
 
+    @Test func aLibraryBuildThatNeverEndsIsStopped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A `swift` that prints what a build prints, then never exits.
+        let stub = folder.appendingPathComponent("swift")
+        try Data("#!/bin/sh\necho 'Build complete!'\nexec sleep 600\n".utf8).write(to: stub)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
+        var toolchain = Toolchain(root: folder)
+        toolchain.swiftCommand = stub.path
+        toolchain.libraryBuildTimeLimit = 1
+        let start = Date()
+        #expect {
+            try toolchain.buildLibrary()
+        } throws: { error in
+            guard case LessonError.system(let message) = error else { return false }
+            return message.hasPrefix(
+                "building the NeuralNet library did not finish within 1 s and was stopped")
+                && message.contains("Build complete!")
+        }
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+
     @Test func librariesUseAVX2OnlyWhereTheProcessorHasIt() {
         #if arch(x86_64)
             let haswell = ["-Xswiftc", "-target-cpu", "-Xswiftc", "haswell"]
