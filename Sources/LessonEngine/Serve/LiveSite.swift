@@ -41,8 +41,9 @@ public struct LiveSite {
         self.workspace = workspace
     }
 
-    /// Runs the chapters that changed since the last call (all of them the first time) and
-    /// rewrites the site if everything passes. Returns nil when no chapter file changed, so
+    /// Runs the chapters that changed since the last call (all of them the first time),
+    /// unless the result cache already holds their run, and rewrites the site if everything
+    /// passes. Returns nil when no chapter file changed, so
     /// a problem is reported once, when it appears, and again only after another save.
     public mutating func refresh() throws -> Change? {
         let book = try workspace.loadBook()
@@ -60,14 +61,25 @@ public struct LiveSite {
         var rerun: [String] = []
         var updated: [ChapterResult] = []
         var problems = book.problems.map(\.description)
+        // The result cache `lessons build` uses: a save that changed only prose, expected
+        // outputs or line numbers reruns nothing.
+        let cache = ResultCache(root: workspace.root)
+        let context = try? workspace.cacheContext()
         for chapter in book.chapters {
             if let kept = previous[chapter.file], kept.chapter.source == chapter.source {
                 updated.append(kept)
                 continue
             }
+            let key = try? context?.key(for: chapter)
+            if let key, let cached = cache.load(key: key, chapter: chapter) {
+                updated.append(cached)
+                continue
+            }
             rerun.append(chapter.file)
             do {
-                updated.append(try workspace.run(chapter, section: nil, observer: nil))
+                let result = try workspace.run(chapter, section: nil, observer: nil)
+                updated.append(result)
+                if let key { cache.store(result, key: key) }
             } catch {
                 problems.append("\(chapter.file): \(error)")
             }

@@ -30,6 +30,13 @@ public struct CheckOptions: Sendable {
 }
 
 extension Workspace {
+    /// What, besides a chapter itself, its cached results depend on: the toolchain, the
+    /// library sources, the limits.
+    func cacheContext() throws -> CacheContext {
+        try CacheContext.make(
+            toolchain: toolchain, timeLimit: timeLimit, outputLimit: runner.outputLimit)
+    }
+
     /// Runs every chapter, up to `jobs` at once, reusing cached runs whose inputs are
     /// unchanged; builds the library only if some chapter must run. With `accept`, rewrites
     /// the output blocks that differ (only in files that parsed completely).
@@ -40,8 +47,7 @@ extension Workspace {
         let cache = ResultCache(root: root)
         let context: CacheContext
         do {
-            context = try CacheContext.make(
-                toolchain: toolchain, timeLimit: timeLimit, outputLimit: runner.outputLimit)
+            context = try cacheContext()
         } catch {
             report.runErrors.append("\(error)")
             return report
