@@ -13,7 +13,9 @@ public final class SiteServer: @unchecked Sendable {
     public let site: URL
     /// The port it listens on (chosen by the system when asked for 0).
     public private(set) var port: UInt16 = 0
-    private let socketFD: Int32
+    /// The listening socket; like every socket the server opens, closed in child processes
+    /// (a chapter's build or program must not hold the port).
+    let socketFD: Int32
     private let lock = NSLock()
     private var version = 1
     private var stopped = false
@@ -22,7 +24,7 @@ public final class SiteServer: @unchecked Sendable {
     public init(site: URL, port: UInt16 = 0) throws {
         self.site = site
         #if canImport(Glibc)
-            socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
         #else
             socketFD = socket(AF_INET, SOCK_STREAM, 0)
         #endif
@@ -67,6 +69,8 @@ public final class SiteServer: @unchecked Sendable {
                     if lock.withLock({ stopped }) { return }
                     continue
                 }
+                // (`accept4`, which would set it at once, is not in Swift's Glibc module.)
+                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
                 Thread { [self] in handle(client) }.start()
             }
         }

@@ -20,6 +20,15 @@ import Testing
         try LoopbackHTTP.get(path, port: port)
     }
 
+    /// A chapter build or program started while serving must not inherit the listening port.
+    @Test func theListeningSocketIsClosedInChildProcesses() throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let server = try SiteServer(site: site)
+        defer { server.stop() }
+        #expect(fcntl(server.socketFD, F_GETFD) & FD_CLOEXEC != 0)
+    }
+
     @Test func servesFilesAndRefusesPathsOutsideTheSite() throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
