@@ -12,8 +12,24 @@ public struct Book: Sendable {
     /// the lock Emacs keeps beside a chapter while it is edited (`.#03-core.md`).
     public static func load(root: URL) throws -> Book {
         let folder = root.appendingPathComponent("Chapters")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // Said in words of our own: Foundation's description of the error lists its details in
+        // an order that changes from run to run, and `lessons serve` says an error again only
+        // when it changes.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            throw LessonError.system("there is no chapters folder: \(folder.path) is missing")
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw LessonError.system(
+                "cannot read the chapters folder \(folder.path): "
+                    + (error as NSError).localizedDescription)
+        }
+        let names = entries.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var chapters: [Chapter] = []
         var problems: [LessonError] = []
         for name in names {

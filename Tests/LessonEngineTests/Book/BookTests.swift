@@ -17,6 +17,26 @@ import Testing
         return try Book.load(root: folder)
     }
 
+    /// A book without `Chapters/` is one clear sentence, the same every time (`lessons serve`
+    /// says a repeated error only once, so it must not vary).
+    @Test func aMissingChaptersFolderIsOneStableSentence() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-chapters-\(UUID().uuidString)")
+        let messages = (0..<5).map { _ -> String in
+            do {
+                _ = try Book.load(root: root)
+                return "loaded"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(Set(messages).count == 1)
+        #expect(
+            messages[0]
+                == "there is no chapters folder: \(root.path)/Chapters is missing"
+        )
+    }
+
     @Test func findsChaptersAndSectionsByEveryName() throws {
         let book = try makeBook([
             "03-core.md": "# 3 Core\n\n## 3.1 One\n\n### 3.1.1 Two\n",

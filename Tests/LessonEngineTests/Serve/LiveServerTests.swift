@@ -193,6 +193,8 @@ import Testing
         try #require(
             await Self.eventually { try book.page().contains("The returning draft.") },
             "the server reported: \(book.log.all)")
-        #expect(book.log.count(of: "Could not rebuild: ") == 1, "said once, not at every look")
+        #expect(
+            book.log.count(of: "Could not rebuild: ") == 1,
+            "said once, not at every look; the server reported: \(book.log.all)")
     }
 }
