@@ -78,38 +78,21 @@ enum GRUSequenceKernel {
             x, w, inputBias, shape, width: width)
         var candidateInputs = [Scalar](repeating: 0, count: time * shape.step)
         var hiddens = state + [Scalar](repeating: 0, count: time * shape.step)
-        var recurrent = [Scalar](repeating: 0, count: batch * width)
-        // Reset before: `Uₙ` on its own, and a row of `sₜ·Uₙ`.
+        // `hₜ₋₁·U` for one step, then (reset before) room for a row of `sₜ·Uₙ`.
+        var recurrent = [Scalar](repeating: 0, count: batch * width + hidden)
         let uN = RecurrentKernel.columns(u, width: width, (2 * hidden)..<width)
-        var scratch = [Scalar](repeating: 0, count: hidden)
-        gates.withUnsafeMutableBufferPointer { gates in
-            hiddens.withUnsafeMutableBufferPointer { hiddens in
-                candidateInputs.withUnsafeMutableBufferPointer { candidateInputs in
-                    recurrent.withUnsafeMutableBufferPointer { recurrent in
-                        u.withUnsafeBufferPointer { u in
-                            recurrentBias.withUnsafeBufferPointer { bias in
-                                uN.withUnsafeBufferPointer { uN in
-                                    scratch.withUnsafeMutableBufferPointer { scratch in
-                                        for t in 0..<time {
-                                            recurrent.update(repeating: 0)
-                                            RecurrentKernel.accumulateProduct(
-                                                hiddens.baseAddress! + t * shape.step, rows: batch,
-                                                depth: hidden, u.baseAddress!, width: width,
-                                                into: recurrent.baseAddress!)
-                                            step(
-                                                gates.baseAddress! + t * batch * width,
-                                                recurrent.baseAddress!, bias.baseAddress!,
-                                                candidateInputs.baseAddress! + t * shape.step,
-                                                hiddens.baseAddress! + t * shape.step,
-                                                resetAfter ? nil : uN.baseAddress!,
-                                                scratch.baseAddress!,
-                                                shape)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        RecurrentKernel.withMutablePointers(&gates, &hiddens, &candidateInputs, &recurrent) {
+            gates, hiddens, candidateInputs, recurrent in
+            RecurrentKernel.withPointers(u, recurrentBias, uN) { u, bias, uN in
+                for t in 0..<time {
+                    recurrent.update(repeating: 0, count: batch * width)
+                    RecurrentKernel.accumulateProduct(
+                        hiddens + t * shape.step, rows: batch, depth: hidden, u, width: width,
+                        into: recurrent)
+                    step(
+                        gates + t * batch * width, recurrent, bias,
+                        candidateInputs + t * shape.step, hiddens + t * shape.step,
+                        resetAfter ? nil : uN, recurrent + batch * width, shape)
                 }
             }
         }
@@ -181,60 +164,28 @@ enum GRUSequenceKernel {
         var dInput = [Scalar](repeating: 0, count: time * batch * width)
         var dRecurrent = dInput
         var dh = [Scalar](repeating: 0, count: shape.step)
-        // Reset before: `Uₙᵀ`, a row of `δs`, and what carries back through `U` (`δaₕ` with
-        // the candidate's columns zero), one step's worth.
+        // Reset before: `Uₙᵀ`, and room for a row of `δs` and for what carries back through
+        // `U` (`δaₕ` with the candidate's columns zero), one step's worth.
         let uNTransposed = RecurrentKernel.transposed(
             RecurrentKernel.columns(u, width: width, (2 * hidden)..<width), rows: hidden,
             columns: hidden)
-        var scratch = [Scalar](repeating: 0, count: hidden)
-        var carry = [Scalar](repeating: 0, count: resetAfter ? 0 : batch * width)
-        dy.withUnsafeBufferPointer { dy in
-            forward.gates.withUnsafeBufferPointer { gates in
-                forward.hiddens.withUnsafeBufferPointer { hiddens in
-                    forward.candidateInputs.withUnsafeBufferPointer { candidateInputs in
-                        dInput.withUnsafeMutableBufferPointer { dInput in
-                            dRecurrent.withUnsafeMutableBufferPointer { dRecurrent in
-                                dh.withUnsafeMutableBufferPointer { dh in
-                                    uTransposed.withUnsafeBufferPointer { uTransposed in
-                                        uNTransposed.withUnsafeBufferPointer { uNTransposed in
-                                            scratch.withUnsafeMutableBufferPointer { scratch in
-                                                carry.withUnsafeMutableBufferPointer { carry in
-                                                    for t in stride(
-                                                        from: time - 1, through: 0, by: -1)
-                                                    {
-                                                        let offset = t * batch * width
-                                                        let back =
-                                                            resetAfter
-                                                            ? nil
-                                                            : (
-                                                                uNTransposed.baseAddress!,
-                                                                scratch.baseAddress!,
-                                                                carry.baseAddress!
-                                                            )
-                                                        stepBack(
-                                                            dy.baseAddress!,
-                                                            gates.baseAddress! + offset,
-                                                            candidateInputs.baseAddress! + t
-                                                                * shape.step,
-                                                            hiddens.baseAddress! + t * shape.step,
-                                                            t,
-                                                            dInput.baseAddress! + offset,
-                                                            dRecurrent.baseAddress! + offset,
-                                                            dh.baseAddress!, back, shape)
-                                                        RecurrentKernel.accumulateProduct(
-                                                            resetAfter
-                                                                ? dRecurrent.baseAddress! + offset
-                                                                : carry.baseAddress!, rows: batch,
-                                                            depth: width, uTransposed.baseAddress!,
-                                                            width: hidden, into: dh.baseAddress!)
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+        var scratch = [Scalar](repeating: 0, count: hidden + (resetAfter ? 0 : batch * width))
+        RecurrentKernel.withPointers(
+            dy, forward.gates, forward.hiddens, forward.candidateInputs
+        ) { dy, gates, hiddens, candidateInputs in
+            RecurrentKernel.withPointers(uTransposed, uNTransposed) { uTransposed, uNTransposed in
+                RecurrentKernel.withMutablePointers(&dInput, &dRecurrent, &dh, &scratch) {
+                    dInput, dRecurrent, dh, scratch in
+                    let carry = scratch + hidden
+                    for t in stride(from: time - 1, through: 0, by: -1) {
+                        let offset = t * batch * width
+                        stepBack(
+                            dy, gates + offset, candidateInputs + t * shape.step,
+                            hiddens + t * shape.step, t, dInput + offset, dRecurrent + offset,
+                            dh, resetAfter ? nil : (uNTransposed, scratch, carry), shape)
+                        RecurrentKernel.accumulateProduct(
+                            resetAfter ? dRecurrent + offset : carry, rows: batch, depth: width,
+                            uTransposed, width: hidden, into: dh)
                     }
                 }
             }

@@ -72,21 +72,13 @@ enum LSTMSequenceKernel {
             }
         }
         var tanhCells = [Scalar](repeating: 0, count: time * shape.step)
-        gates.withUnsafeMutableBufferPointer { gates in
-            hiddens.withUnsafeMutableBufferPointer { hiddens in
-                cells.withUnsafeMutableBufferPointer { cells in
-                    tanhCells.withUnsafeMutableBufferPointer { tanhCells in
-                        u.withUnsafeBufferPointer { u in
-                            for t in 0..<time {
-                                step(
-                                    gates.baseAddress! + t * batch * width,
-                                    hiddens.baseAddress! + t * shape.step,
-                                    cells.baseAddress! + t * shape.step,
-                                    tanhCells.baseAddress! + t * shape.step, u.baseAddress!,
-                                    shape)
-                            }
-                        }
-                    }
+        RecurrentKernel.withMutablePointers(&gates, &hiddens, &cells, &tanhCells) {
+            gates, hiddens, cells, tanhCells in
+            u.withUnsafeBufferPointer { u in
+                for t in 0..<time {
+                    step(
+                        gates + t * batch * width, hiddens + t * shape.step,
+                        cells + t * shape.step, tanhCells + t * shape.step, u.baseAddress!, shape)
                 }
             }
         }
@@ -169,24 +161,18 @@ enum LSTMSequenceKernel {
         var dz = [Scalar](repeating: 0, count: time * batch * width)
         var dh = [Scalar](repeating: 0, count: shape.step)
         var dc = dh
-        withPointers(dy, forward) { dy, gates, cells, tanhCells in
-            dz.withUnsafeMutableBufferPointer { dz in
-                dh.withUnsafeMutableBufferPointer { dh in
-                    dc.withUnsafeMutableBufferPointer { dc in
-                        uTransposed.withUnsafeBufferPointer { uTransposed in
-                            for t in stride(from: time - 1, through: 0, by: -1) {
-                                let rows = dz.baseAddress! + t * batch * width
-                                stepBack(
-                                    dy, gates + t * batch * width, cells + t * shape.step,
-                                    tanhCells + t * shape.step, t, rows, dh.baseAddress!,
-                                    dc.baseAddress!, shape)
-                                dh.update(repeating: 0)
-                                RecurrentKernel.accumulateProduct(
-                                    rows, rows: batch, depth: width, uTransposed.baseAddress!,
-                                    width: hidden, into: dh.baseAddress!)
-                            }
-                        }
-                    }
+        RecurrentKernel.withPointers(
+            dy, forward.gates, forward.cells, forward.tanhCells, uTransposed
+        ) { dy, gates, cells, tanhCells, uTransposed in
+            RecurrentKernel.withMutablePointers(&dz, &dh, &dc) { dz, dh, dc in
+                for t in stride(from: time - 1, through: 0, by: -1) {
+                    let rows = dz + t * batch * width
+                    stepBack(
+                        dy, gates + t * batch * width, cells + t * shape.step,
+                        tanhCells + t * shape.step, t, rows, dh, dc, shape)
+                    dh.update(repeating: 0, count: shape.step)
+                    RecurrentKernel.accumulateProduct(
+                        rows, rows: batch, depth: width, uTransposed, width: hidden, into: dh)
                 }
             }
         }
@@ -223,28 +209,6 @@ enum LSTMSequenceKernel {
                 delta[2 * hidden + j] = dcT * i * (1 - g * g)
                 delta[3 * hidden + j] = dhT * squashed * o * (1 - o)
                 dc[offset + j] = dcT * f
-            }
-        }
-    }
-
-    /// `body` with pointers to `dy` and to the forward pass's gates, cells and `tanh` cells.
-    @inline(__always)
-    private static func withPointers<Scalar: TensorScalar>(
-        _ dy: [Scalar], _ forward: Forward<Scalar>,
-        _ body: (
-            UnsafePointer<Scalar>, UnsafePointer<Scalar>, UnsafePointer<Scalar>,
-            UnsafePointer<Scalar>
-        ) -> Void
-    ) {
-        dy.withUnsafeBufferPointer { dy in
-            forward.gates.withUnsafeBufferPointer { gates in
-                forward.cells.withUnsafeBufferPointer { cells in
-                    forward.tanhCells.withUnsafeBufferPointer { tanhCells in
-                        body(
-                            dy.baseAddress!, gates.baseAddress!, cells.baseAddress!,
-                            tanhCells.baseAddress!)
-                    }
-                }
             }
         }
     }
