@@ -31,7 +31,7 @@ extension Primitive {
         let y = T(
             shape: [shape.batch, shape.time, shape.hidden],
             scalars: RecurrentKernel.swappingLeadingAxes(
-                Array(forward.hiddens[shape.step...]), shape.time, shape.batch,
+                forward.hiddens[shape.step...], shape.time, shape.batch,
                 width: shape.hidden),
             node: nil)
         let (ws, us) = (w.scalars, u.scalars)

@@ -63,14 +63,10 @@ enum LSTMSequenceKernel {
         let width = 4 * hidden
         var (inputs, gates) = RecurrentSequenceKernel.inputProjections(
             x, w, b, shape, width: width)
-        var hiddens = [Scalar](repeating: 0, count: (time + 1) * shape.step)
-        var cells = hiddens
-        for n in 0..<batch {
-            for j in 0..<hidden {
-                hiddens[n * hidden + j] = state[n * 2 * hidden + j]
-                cells[n * hidden + j] = state[n * 2 * hidden + hidden + j]
-            }
-        }
+        // `[h₀ | c₀]` split, then room for every later step.
+        let later = [Scalar](repeating: 0, count: time * shape.step)
+        var hiddens = RecurrentKernel.columns(state, width: 2 * hidden, 0..<hidden) + later
+        var cells = RecurrentKernel.columns(state, width: 2 * hidden, hidden..<(2 * hidden)) + later
         var tanhCells = [Scalar](repeating: 0, count: time * shape.step)
         RecurrentKernel.withMutablePointers(&gates, &hiddens, &cells, &tanhCells) {
             gates, hiddens, cells, tanhCells in

@@ -262,10 +262,11 @@ extension RecurrentKernel {
     }
 
     /// `[first, second, width]` to `[second, first, width]`: batch-first to time-major and back.
+    /// A slice, so a part of an array (the states after `h₀`) needs no copy first.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func swappingLeadingAxes<Scalar: TensorScalar>(
-        _ x: [Scalar], _ first: Int, _ second: Int, width: Int
+        _ x: ArraySlice<Scalar>, _ first: Int, _ second: Int, width: Int
     ) -> [Scalar] {
         [Scalar](unsafeUninitializedCapacity: x.count) { result, initialized in
             x.withUnsafeBufferPointer { x in
@@ -287,7 +288,7 @@ extension RecurrentKernel {
     static func transposed<Scalar: TensorScalar>(_ x: [Scalar], rows: Int, columns: Int)
         -> [Scalar]
     {
-        swappingLeadingAxes(x, rows, columns, width: 1)
+        swappingLeadingAxes(x[...], rows, columns, width: 1)
     }
 
     /// `σ` applied in place to `count` scalars: eight at a time for `Float`

@@ -24,7 +24,7 @@ enum RecurrentSequenceKernel {
         _ x: [Scalar], _ w: [Scalar], _ b: [Scalar], _ shape: Shape, width: Int
     ) -> (inputs: [Scalar], projections: [Scalar]) {
         let inputs = RecurrentKernel.swappingLeadingAxes(
-            x, shape.batch, shape.time, width: shape.inputSize)
+            x[...], shape.batch, shape.time, width: shape.inputSize)
         var projections = RecurrentKernel.product(
             inputs, shape.time * shape.batch, shape.inputSize, w, shape.inputSize, width)
         RecurrentKernel.addBias(&projections, b, width: width)
@@ -45,7 +45,7 @@ enum RecurrentSequenceKernel {
             inputGradient
             ? RecurrentKernel.swappingLeadingAxes(
                 RecurrentKernel.product(
-                    dInput, steps, width, w, shape.inputSize, width, transposingB: true),
+                    dInput, steps, width, w, shape.inputSize, width, transposingB: true)[...],
                 shape.time, shape.batch, width: shape.inputSize) : []
         let dw = RecurrentKernel.product(
             inputs, steps, shape.inputSize, transposingA: true, dInput, steps, width)
