@@ -45,8 +45,9 @@ struct ProgramExecution {
         var environment = ProcessInfo.processInfo.environment
         environment[Marker.environmentKey] = token
         environment[FigureFolder.folderKey] = figureFolder.url.path
+        // The crashed thread's registers: its stack pointer tells a stack overflow apart.
         environment["SWIFT_BACKTRACE"] =
-            "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
+            "enable=yes,interactive=no,color=no,threads=crashed,registers=crashed,images=none,"
             + "sanitize=yes,output-to=\(crashFolder.path)"
         let process = Subprocess(
             executable: executable.path, arguments: [], environment: environment,
