@@ -66,6 +66,12 @@ public struct ChapterRunner: Sendable {
         var result = BlockResult(
             block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds,
             figures: figures)
+        result.figureProblems = figures.indices.compactMap { index in
+            FigureSafety.problem(in: figures[index].svg).map {
+                "figure \(index + 1) was left out of the page: its SVG is not what Figures "
+                    + "writes (\($0))"
+            }
+        }
         // Outputs are compared only when the block did what it promised: a block that should
         // have run but did not compile (or one that should fail but ran) has a worse problem.
         let promised = block.options.fails ? outcome.isFailure : outcome == .completed
