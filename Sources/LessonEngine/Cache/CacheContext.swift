@@ -4,7 +4,7 @@ import Foundation
 /// Swift toolchain, the library's sources, and the run's limits. Read once per command.
 public struct CacheContext: Sendable {
     /// Bumped when the engine changes what it runs or records.
-    static let engineVersion = "lessons-engine-2"
+    static let engineVersion = "lessons-engine-3"
 
     var toolchainVersion: String
     var librarySources: String

@@ -144,10 +144,14 @@ struct ProgramExecution {
         }
         guard end > sent else { return }
         sentToObserver[block.id] = end
-        observer.blockPrinted(block, String(decoding: bytes[sent..<end], as: UTF8.self))
+        observer.blockPrinted(
+            block, ControlPictures.visible(String(decoding: bytes[sent..<end], as: UTF8.self)))
     }
 
-    private func text(of id: Int) -> String { String(decoding: printed[id] ?? [], as: UTF8.self) }
+    /// What a block printed, with its control characters shown as pictures.
+    private func text(of id: Int) -> String {
+        ControlPictures.visible(String(decoding: printed[id] ?? [], as: UTF8.self))
+    }
 
     /// Seconds from a block's marker to the next marker, or to `end`.
     private func duration(of id: Int, end: Double) -> Double {
