@@ -10,8 +10,9 @@ import Foundation
 enum OutputComparison {
     /// The normalised form of an output.
     static func normalize(_ text: String) -> String {
-        var lines = ControlPictures.visible(text).split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        let visible = ControlPictures.visible(text)
+        var lines = visible.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")

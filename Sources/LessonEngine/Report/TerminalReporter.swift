@@ -14,6 +14,8 @@ public final class TerminalReporter: RunObserver {
     public var echoLimit = (lines: 200, bytes: 64 << 10)
     private var echoed = (lines: 0, bytes: 0)
     private var dropped = (lines: 0, bytes: 0)
+    /// The text left out ends in a line without its line feed (yet).
+    private var droppedMidLine = false
 
     /// Writes to standard output unless told otherwise (tests pass a closure).
     public init(
@@ -68,6 +70,7 @@ public final class TerminalReporter: RunObserver {
         }
         dropped.bytes += rest.utf8.count
         dropped.lines += rest.utf8.count { $0 == UInt8(ascii: "\n") }
+        if let last = rest.utf8.last { droppedMidLine = last != UInt8(ascii: "\n") }
     }
 
     private func showLine(_ line: String) {
@@ -91,6 +94,7 @@ public final class TerminalReporter: RunObserver {
             pendingLine = ""
         }
         if dropped.bytes > 0 {
+            if droppedMidLine { dropped.lines += 1 }
             write(
                 "  │ … \(Self.count(dropped.lines, "more line")) (\(Self.size(dropped.bytes))) "
                     + "not shown: the terminal shows the first \(echoLimit.lines) lines or "
@@ -98,6 +102,7 @@ public final class TerminalReporter: RunObserver {
         }
         echoed = (0, 0)
         dropped = (0, 0)
+        droppedMidLine = false
         crashFilter = TrapReport.LineFilter()
         if !result.block.options.noRun, !startedBlocks.contains(result.block.id) {
             shown += 1
