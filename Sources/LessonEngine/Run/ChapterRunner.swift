@@ -30,10 +30,8 @@ public struct ChapterRunner: Sendable {
         let ordinary = upTo.filter { $0.runs && !$0.options.fails && !$0.options.isolated }
         let separate = shown.filter { $0.runs && ($0.options.fails || $0.options.isolated) }
 
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lessons-\(chapter.id)-\(Marker.makeToken())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ChildProcesses.shared.makeTemporaryFolder(prefix: "lessons-\(chapter.id)")
+        defer { ChildProcesses.shared.removeTemporaryFolder(folder) }
 
         var session = ChapterSession(
             runner: self, chapter: chapter, folder: folder, observer: observer,
