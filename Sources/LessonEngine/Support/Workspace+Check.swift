@@ -44,6 +44,7 @@ extension Workspace {
         -> CheckReport
     {
         var report = CheckReport(bookProblems: book.problems, results: [], runErrors: [])
+        report.referenceProblems = ReferenceAnnotations(book: book).problems
         let cache = ResultCache(root: root)
         let context: CacheContext
         do {
