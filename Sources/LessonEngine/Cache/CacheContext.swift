@@ -59,6 +59,8 @@ public struct CacheContext: Sendable {
         for field in [
             Self.engineVersion, ProgramSource(blocks: []).text, toolchainVersion, librarySources,
             Toolchain.cpuArguments().joined(separator: " "),
+            Toolchain.debugInfoArguments(environment: ProcessInfo.processInfo.environment)
+                .joined(separator: " "),
             "\(timeLimit)", "\(outputLimit)", chapter.file,
         ] {
             hasher.update(field: field)

@@ -11,6 +11,9 @@ public struct Toolchain: Sendable {
     public var scratchPath: URL
     /// Optimisation for chapter programs: `-Onone` compiles fastest; the library is optimised.
     public var optimization = "-Onone"
+    /// Debug information for chapter programs (see `debugInfoArguments(environment:)`).
+    public var debugInfo = Toolchain.debugInfoArguments(
+        environment: ProcessInfo.processInfo.environment)
     /// The dynamic libraries chapter programs import and link.
     public var libraries = Toolchain.defaultLibraries
     /// The commands that build and compile, looked up on `PATH`.
@@ -90,22 +93,38 @@ public struct Toolchain: Sendable {
         #endif
     }
 
+    /// Debug information for chapter programs: line tables, unless
+    /// `LESSONS_CHAPTER_DEBUG_INFO=full` asks for full `-g` (the old path, kept so that
+    /// `Benchmarks/compile-speed.sh` can measure both).
+    ///
+    /// Line tables are all the runtime's backtracer needs to name a trap's Markdown line. Full
+    /// `-g` also makes the driver emit the program's module for the debugger, in a second
+    /// frontend job that type-checks the whole program again: a third of the compile time.
+    static func debugInfoArguments(environment: [String: String]) -> [String] {
+        environment["LESSONS_CHAPTER_DEBUG_INFO"] == "full" ? ["-g"] : ["-gline-tables-only"]
+    }
+
+    /// The `swiftc` arguments that compile one chapter program, in one frontend job.
+    func compileArguments(source: URL, executable: URL) -> [String] {
+        let modules = libraryDirectory.appendingPathComponent("Modules").path
+        return ["-swift-version", "6", optimization] + debugInfo + [
+            "-diagnostic-style", "llvm",
+            "-module-cache-path", scratchPath.appendingPathComponent("module-cache").path,
+            "-I", modules, "-L", libraryDirectory.path,
+        ] + libraries.map { "-l\($0)" } + [
+            "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
+            "-module-name", "main", source.path, "-o", executable.path,
+        ]
+    }
+
     /// Compiles a program; the result's diagnostics name Markdown lines.
     func compile(_ program: ProgramSource, in folder: URL, name: String) throws -> Compilation {
         let source = folder.appendingPathComponent(name + ".swift")
         let executable = folder.appendingPathComponent(name)
         try Data(program.text.utf8).write(to: source)
-        let modules = libraryDirectory.appendingPathComponent("Modules").path
         let compile = Subprocess(
             executable: compilerCommand,
-            arguments: [
-                "-swift-version", "6", optimization, "-g", "-diagnostic-style", "llvm",
-                "-module-cache-path", scratchPath.appendingPathComponent("module-cache").path,
-                "-I", modules, "-L", libraryDirectory.path,
-            ] + libraries.map { "-l\($0)" } + [
-                "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
-                "-module-name", "main", source.path, "-o", executable.path,
-            ],
+            arguments: compileArguments(source: source, executable: executable),
             workingDirectory: root.path, timeLimit: compileTimeLimit)
         let result = try run(
             compile, missing: "the Swift compiler (\(compilerCommand)) is not on PATH")

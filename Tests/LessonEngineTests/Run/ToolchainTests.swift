@@ -111,3 +111,36 @@ import Testing
         #expect(diagnostics[2].message == "something: with a colon")
     }
 }
+
+@Suite struct ToolchainCompileJobsTests {
+    /// The jobs the Swift driver would run for the engine's compile command (`-###`).
+    private func plannedJobs(_ toolchain: Toolchain) throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jobs-\(UUID().uuidString)")
+        let arguments = toolchain.compileArguments(
+            source: folder.appendingPathComponent("main.swift"),
+            executable: folder.appendingPathComponent("main"))
+        let plan = try Subprocess(
+            executable: toolchain.compilerCommand, arguments: arguments + ["-###"]
+        ).run()
+        #expect(plan.succeeded, "swiftc -### failed: \(plan.text)")
+        return plan.text.split(separator: "\n").map(String.init)
+    }
+
+    @Test func aChapterProgramIsTypeCheckedOnce() throws {
+        // Full `-g` makes the driver add an `-emit-module` job that type-checks the whole
+        // program a second time (for the debugger); line tables are all traps need.
+        let frontendJobs = try plannedJobs(Toolchain(root: TestPackage.root)).filter {
+            $0.contains("swift-frontend -frontend")
+        }
+        #expect(frontendJobs.count == 1, "\(frontendJobs)")
+        #expect(frontendJobs.allSatisfy { !$0.contains("-emit-module") })
+    }
+
+    @Test func fullDebugInfoIsTheOldPathForBenchmarks() {
+        #expect(Toolchain.debugInfoArguments(environment: [:]) == ["-gline-tables-only"])
+        #expect(
+            Toolchain.debugInfoArguments(environment: ["LESSONS_CHAPTER_DEBUG_INFO": "full"])
+                == ["-g"])
+    }
+}
