@@ -20,14 +20,11 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
     ],
     targets: [
-        // GitHub's cmark (CommonMark plus the pipe-table extension); Debian ships the
-        // extensions' library in a package of its own.
+        // cmark, the CommonMark reference implementation (Debian's libcmark-dev).
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark-gfm",
-            providers: [
-                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"]),
-            ]
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "NeuralNet", resources: [.copy("Datasets/Resources")]),
         .target(name: "Brain"),

@@ -11,11 +11,7 @@ struct ChapterParser {
             document = try MarkdownDocument.parse(source)
         } catch {
             guard case .unterminatedDisplayMath(let position) = error else { fatalError() }
-            throw LessonError.source(
-                file: file, line: position.line,
-                message:
-                    "display math opened with $$ is not closed by $$ before the next blank line "
-                    + "(write \\$ for a literal dollar)")
+            throw LessonError.source(file: file, line: position.line, message: error.message)
         }
         guard source.contains(where: { !$0.isWhitespace }) else {
             throw LessonError.source(file: file, line: 1, message: "the chapter is empty")

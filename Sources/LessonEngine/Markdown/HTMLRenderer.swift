@@ -1,7 +1,7 @@
-/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark-gfm's renderer would with
-/// the table and strikethrough extensions.
+/// Renders a `MarkdownNode` tree to HTML, byte for byte as cmark's renderer would, and
+/// tables as cmark-gfm's table extension did.
 ///
-/// Two things go beyond cmark. Math nodes become elements for a client-side renderer
+/// Two more things go beyond cmark. Math nodes become elements for a client-side renderer
 /// (KaTeX auto-render): `<span class="math inline">\(…\)</span>` inline, and
 /// `<div class="math display" id="label">\[…\]</div>` for a display formula standing as a
 /// block (a display formula inside a paragraph is a `<span class="math display">`). And a
@@ -113,9 +113,9 @@ struct HTMLRenderer {
         }
     }
 
-    /// A table as cmark-gfm's table extension writes it: the header row in `<thead>`, the
+    /// A table as cmark-gfm's table extension wrote it: the header row in `<thead>`, the
     /// other rows in a `<tbody>` opened by the first of them, and a column's alignment as a
-    /// `style` on each of its cells (`CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES`).
+    /// `style` on each of its cells (its `CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES`).
     private func renderTable(_ table: MarkdownNode, into html: inout String) {
         html.startLine()
         html += "<table\(attributes(table))>"
@@ -195,10 +195,6 @@ struct HTMLRenderer {
             html += "<strong>"
             renderInlines(node.children, into: &html)
             html += "</strong>"
-        case .strikethrough:
-            html += "<del>"
-            renderInlines(node.children, into: &html)
-            html += "</del>"
         case .link(let destination, let title):
             html += "<a href=\"\(HTMLEscaping.escapeURL(destination))\"\(titleAttribute(title))>"
             renderInlines(node.children, into: &html)
@@ -261,8 +257,8 @@ struct HTMLRenderer {
 
     private func isInline(_ kind: MarkdownNode.Kind) -> Bool {
         switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong,
-            .strikethrough, .link, .image:
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .link,
+            .image:
             return true
         case .math(_, let display, _):
             return !display

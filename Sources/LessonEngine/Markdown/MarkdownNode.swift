@@ -1,7 +1,7 @@
 /// One node of a parsed Markdown document: a plain Swift value, with no tie to cmark's memory.
 ///
-/// The kinds are CommonMark's, GitHub's tables and strikethrough, and `.math`, which only
-/// math restoration produces (see `MarkdownDocument`).
+/// The kinds are CommonMark's, GitHub's pipe tables (see `PipeTable`), and `.math`, which
+/// only math restoration produces (see `MarkdownDocument`).
 struct MarkdownNode: Sendable, Equatable {
     /// What a node is, with the data cmark keeps for that kind.
     enum Kind: Sendable, Equatable {
@@ -30,8 +30,6 @@ struct MarkdownNode: Sendable, Equatable {
         case tableRow(header: Bool)
         /// A table cell, aligned as the delimiter row aligns its column; holds inlines.
         case tableCell(alignment: TableAlignment)
-        /// `~~struck~~` text (GitHub's strikethrough, with two tildes only).
-        case strikethrough
         /// A formula: `display` for `$$ … $$`, otherwise `$ … $`; `label` from `{#…}`.
         ///
         /// A display formula alone in its paragraph replaces that paragraph as a block;

@@ -1,9 +1,12 @@
 /// The tokens that stand for formulas while cmark parses, and what each stands for.
 ///
-/// A token is a unique prefix, the formula's index and `Z`, e.g. `Mathph3Z`: letters and
-/// digits only, which cmark passes through as text. The prefix starts with the only `M` in
-/// the token and appears nowhere in the source, so a token can be found without ambiguity
-/// even when text runs straight into it.
+/// A token is a unique prefix, the formula's index and `Z`, between two `%`s, e.g.
+/// `%Mathph3Z%`, which cmark passes through as text. The `%`s make a formula flank emphasis
+/// as punctuation does, as cmark would treat a formula it knew of: `$x$_emphasis_` is
+/// emphasised like `)_emphasis_`, and in `**$a$**bold` the second `**` closes nothing, as in
+/// `**)**bold`. (Letters there would do the opposite in both.) The prefix appears nowhere in
+/// the source, so a token can be found without ambiguity even when text runs straight into
+/// it.
 struct MathPlaceholders: Sendable {
     /// One piece of text that may hold tokens.
     enum Piece: Sendable, Equatable {
@@ -32,13 +35,13 @@ struct MathPlaceholders: Sendable {
 
     /// The token that stands for formula `index`.
     func token(_ index: Int) -> String {
-        "\(prefix)\(index)Z"
+        "%\(prefix)\(index)Z%"
     }
 
     /// Splits text at its tokens.
     func pieces(of string: String) -> [Piece] {
         let bytes = Array(string.utf8)
-        let prefixBytes = Array(prefix.utf8)
+        let prefixBytes = Array("%\(prefix)".utf8)
         var pieces: [Piece] = []
         var textStart = 0
         var searchStart = 0
@@ -50,8 +53,8 @@ struct MathPlaceholders: Sendable {
                 end += 1
             }
             let digits = String(decoding: bytes[found.upperBound..<end], as: UTF8.self)
-            guard let index = Int(digits), spans.indices.contains(index), end < bytes.count,
-                bytes[end] == UInt8(ascii: "Z")
+            guard let index = Int(digits), spans.indices.contains(index), end + 1 < bytes.count,
+                bytes[end] == UInt8(ascii: "Z"), bytes[end + 1] == UInt8(ascii: "%")
             else {
                 searchStart = found.upperBound
                 continue
@@ -61,8 +64,8 @@ struct MathPlaceholders: Sendable {
                     .text(String(decoding: bytes[textStart..<found.lowerBound], as: UTF8.self)))
             }
             pieces.append(.math(index: index))
-            textStart = end + 1
-            searchStart = end + 1
+            textStart = end + 2
+            searchStart = end + 2
         }
         if textStart < bytes.count {
             pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))

@@ -82,6 +82,12 @@ import Testing
             try parse("# 1 T\n\ntext\n\n$$\nx = 1\n", file: "c.md")
         }
         #expect(unterminated?.description.hasPrefix("c.md:5: error: display math") == true)
+        // A lone `$$` in prose stays an error, and says how to write it as text.
+        let lone = #expect(throws: LessonError.self) {
+            try parse("# 1 T\n\nCosts $$ are high.\n", file: "c.md")
+        }
+        #expect(lone?.description.hasPrefix("c.md:3: error: display math") == true)
+        #expect(lone?.description.contains("escape it as \\$\\$") == true)
         #expect(
             throws: LessonError.source(
                 file: "c.md", line: 3,

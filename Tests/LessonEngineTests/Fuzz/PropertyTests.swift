@@ -37,6 +37,7 @@ import Testing
 
     @Test func withoutDollarsTheHTMLIsCmarksOwn() {
         var fuzzer = MarkdownFuzzer(seed: 2)
+        var tables = 0
         for _ in 0..<iterations {
             let source = fuzzer.document(lines: Int(fuzzer.next() % 25), corpus: Self.corpus)
                 .replacingOccurrences(of: "$", with: "S")
@@ -44,9 +45,19 @@ import Testing
                 Issue.record("math-free Markdown failed to parse: \(source.debugDescription)")
                 continue
             }
+            // cmark knows no tables: those paragraphs are compared in `TableTests`.
+            guard !Self.containsTable(document.root) else {
+                tables += 1
+                continue
+            }
             #expect(
                 document.html() == CommonMark.referenceHTML(source), "\(source.debugDescription)")
         }
+        #expect(tables < iterations / 4)
+    }
+
+    private static func containsTable(_ node: MarkdownNode) -> Bool {
+        node.kind == .table || node.children.contains(where: containsTable)
     }
 
     @Test func chapterParsingEitherSucceedsOrNamesALine() {

@@ -70,6 +70,17 @@ private func position(_ line: Int, _ column: Int) -> SourcePosition {
         ])
 }
 
+/// cmark 0.30 does not say whether a block was fenced; the engine reads the fence from the
+/// source, where a fence of one character may be followed by an info string of the other.
+@Test func fencesWithTheOtherFenceCharacterInTheirInfoAreFenced() {
+    let kinds = CommonMark.parse("~~~```swift\nx\n~~~\n\n~~~~`{\n~~~~\n").children.map(\.kind)
+    #expect(
+        kinds == [
+            .codeBlock(info: "```swift", literal: "x\n", fenced: true),
+            .codeBlock(info: "`{", literal: "", fenced: true),
+        ])
+}
+
 @Test func nestedListsKeepTheirShape() {
     let source = """
         1. one
@@ -124,4 +135,34 @@ private func position(_ line: Int, _ column: Int) -> SourcePosition {
 @Test func plainTextJoinsInlineContent() {
     let paragraph = CommonMark.parse("A *b* `c`\n**d** <i>e</i> [f](/g)").children[0]
     #expect(paragraph.plainText == "A b c d e f")
+}
+
+/// cmark keeps no global state, so the engine parses without a lock: many documents parsed
+/// at once must each equal their serial parse. (cmark-gfm 0.29 needed a lock: its parsers
+/// shared a global table of the characters that start an inline.)
+@Test func concurrentParsesEqualSerialOnes() async {
+    let fragments = [
+        "*em* and **strong** `code`", "| a | b |\n|:-|-:|\n| `c` | *d* |", "~~tilde~~ [l](/u)",
+        "- item\n  > quote", "```swift\nlet x = 1\n```", "<div>\nraw\n</div>", "# Heading $x$",
+        "[r]\n\n[r]: /url", "1. one\n2. two", "text  \nbreak",
+    ]
+    let sources = (0..<400).map { index in
+        (0..<(1 + index % 7)).map { fragments[(index * 7 + $0 * 3) % fragments.count] }
+            .joined(separator: "\n\n")
+    }
+    let serial = sources.map { (CommonMark.parse($0), CommonMark.referenceHTML($0)) }
+    let concurrent = await withTaskGroup(of: (Int, MarkdownNode, String).self) { group in
+        for (index, source) in sources.enumerated() {
+            group.addTask { (index, CommonMark.parse(source), CommonMark.referenceHTML(source)) }
+        }
+        var results = [(MarkdownNode, String)?](repeating: nil, count: sources.count)
+        for await (index, tree, html) in group {
+            results[index] = (tree, html)
+        }
+        return results
+    }
+    for index in sources.indices {
+        #expect(concurrent[index]?.0 == serial[index].0, "\(sources[index].debugDescription)")
+        #expect(concurrent[index]?.1 == serial[index].1)
+    }
 }

@@ -26,15 +26,18 @@ private let source = """
     for line in before.indices where !mathLines.contains(line + 1) {
         #expect(after[line] == before[line])
     }
-    #expect(after[4...6] == ["> Mathph2Z", "> Mathph2Z", "> Mathph2Z"])
-    #expect(after[2] == "Text Mathph1Z and `$code$` and \\$5.")
+    #expect(after[4...6] == ["> %Mathph2Z%", "> %Mathph2Z%", "> %Mathph2Z%"])
+    #expect(after[2] == "Text %Mathph1Z% and `$code$` and \\$5.")
 }
 
 @Test func placeholdersSplitTextAndRestoreSource() throws {
     let placeholders = try MathProtector.protect("$a$ $$b$$").placeholders
     #expect(placeholders.originals == ["$a$", "$$b$$"])
     #expect(
-        placeholders.pieces(of: "xMathph1Zy Mathph0ZMathph7Z")
-            == [.text("x"), .math(index: 1), .text("y "), .math(index: 0), .text("Mathph7Z")])
-    #expect(placeholders.restoringSource(in: "<Mathph0Z|Mathph1Z>") == "<$a$|$$b$$>")
+        placeholders.pieces(of: "x%Mathph1Z%y %Mathph0Z%%Mathph7Z% %Mathph1Z")
+            == [
+                .text("x"), .math(index: 1), .text("y "), .math(index: 0),
+                .text("%Mathph7Z% %Mathph1Z"),
+            ])
+    #expect(placeholders.restoringSource(in: "<%Mathph0Z%|%Mathph1Z%>") == "<$a$|$$b$$>")
 }

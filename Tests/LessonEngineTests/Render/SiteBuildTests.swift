@@ -49,7 +49,7 @@ import Testing
         | quantity | value | formula |
         | :-- | --: | :-: |
         | product | 6 | $x_1 * x_2$ |
-        | ~~old~~ norm | 2 | $|w|$ |
+        | *old* norm | 2 | $|w|$ |
         """
 
     /// All files of a site folder, by relative path.
@@ -104,7 +104,7 @@ import Testing
         #expect(
             page.contains(
                 #"<td style="text-align: center"><span class="math inline"><span class="katex">"#))
-        #expect(page.contains("<td style=\"text-align: left\"><del>old</del> norm</td>"))
+        #expect(page.contains("<td style=\"text-align: left\"><em>old</em> norm</td>"))
         let index = try String(
             contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(
