@@ -59,12 +59,16 @@ public struct ImageGrid: Figure {
             let finite = image.filter(\.isFinite)
             let low = finite.min() ?? 0
             let span = max((finite.max() ?? 1) - low, 1e-12)
+            // Pixels meet edge to edge: without crisp edges, anti-aliasing draws a hairline seam
+            // of the background between neighbours.
+            canvas.beginGroup("shape-rendering=\"crispEdges\"")
             for (offset, value) in image.prefix(width * height).enumerated() {
                 canvas.rect(
                     x: originX + Double(offset % width) * pixel,
                     y: originY + Double(offset / width) * pixel, width: pixel, height: pixel,
                     fill: Palette.grey((value - low) / span))
             }
+            canvas.endGroup()
             if index < captions.count {
                 canvas.text(
                     captions[index], x: originX + tile / 2, y: originY + tile + 14,

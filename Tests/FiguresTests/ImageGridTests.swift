@@ -46,3 +46,13 @@ import Testing
         #expect(svg.textsOutside.map(\.content) == [])
     }
 }
+
+extension ImageGridTests {
+    /// Pixels are drawn edge to edge without anti-aliased hairlines between them.
+    @Test func pixelsAreDrawnWithCrispEdges() throws {
+        let svg = ImageGrid(title: "t", images: pixels, width: 2, height: 2).svg
+        let group = try #require(svg.range(of: "<g shape-rendering=\"crispEdges\">"))
+        let firstPixel = try #require(svg.range(of: "<rect "))
+        #expect(group.lowerBound < firstPixel.lowerBound)
+    }
+}
