@@ -26,7 +26,7 @@ struct BrowserTests {
         #expect(
             try tab.string("document.querySelector('.theme-toggle').title")
                 == "Switch to the dark theme")
-        #expect(try tab.number("document.querySelectorAll('.katex-error').count") == 0)
+        #expect(try tab.number("document.querySelectorAll('.katex-error').length") == 0)
         let tex = try tab.strings(PageScripts.visibleTeX)
         #expect(tex.isEmpty, "\(page) shows TeX: \(tex)")
         let chinese = try tab.strings(PageScripts.unmarkedChinese)
