@@ -108,6 +108,8 @@
   }
   if (equations.length) {
     fitEquations();
+    // KaTeX's fonts change the formulas' widths once they arrive.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitEquations);
     var resizing = null;
     window.addEventListener("resize", function () {
       clearTimeout(resizing);
