@@ -43,15 +43,6 @@ struct SVGCanvas {
                 + (stroke.map { " stroke=\"\($0)\"" } ?? "") + "/>")
     }
 
-    /// Opens a group whose attributes its elements inherit; close it with `endGroup()`.
-    mutating func beginGroup(_ attributes: String) {
-        elements.append("<g \(attributes)>")
-    }
-
-    mutating func endGroup() {
-        elements.append("</g>")
-    }
-
     mutating func circle(x: Double, y: Double, radius: Double, fill: String) {
         elements.append(
             "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"\(number(radius))\" "

@@ -10,11 +10,14 @@ struct BookOptions: ParsableArguments {
     @Option(help: "Seconds a chapter may run before it is stopped.")
     var timeLimit: Double = 600
 
+    @Option(help: "Seconds compiling one chapter program may take before it is stopped.")
+    var compileTimeLimit: Double = 600
+
     /// The workspace these options point at.
     func workspace() throws -> Workspace {
         let start = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
         let found = root == nil ? try Workspace.locate(from: start) : start
-        return Workspace(root: found, timeLimit: timeLimit)
+        return Workspace(root: found, timeLimit: timeLimit, compileTimeLimit: compileTimeLimit)
     }
 }
 

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import LessonEngine
 
-/// `lessons check`: run every chapter and fail on any mismatch, error or unverified formula.
+/// `lessons check`: run every chapter and fail on any mismatch, error, unverified formula or
+/// reference annotation that differs from the chapters' citations.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run every chapter's doctests; fail on any mismatch, error or unverified formula."
+        abstract:
+            "Run every chapter's doctests; fail on any mismatch, error, unverified formula or wrong reference annotation."
     )
 
     @Flag(help: "Rewrite expected-output blocks that differ with what the code prints now.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LessonEngine
 
 /// `lessons`: run, check and build the Neural Lessons book.
 @main
@@ -10,4 +11,11 @@ struct Lessons: ParsableCommand {
             RunCommand.self, CheckCommand.self, BuildCommand.self, ListCommand.self,
             RenderCommand.self, ServeCommand.self,
         ])
+
+    /// Ctrl-C and SIGTERM end every process `lessons` started and remove its temporary
+    /// folders before it exits (130 or 143); then the command runs.
+    static func main() {
+        Interruption.install()
+        main(nil)
+    }
 }

@@ -78,9 +78,36 @@ public struct Book: Sendable {
                 return (chapter, section)
             }
         }
+        let broken = problems(naming: name)
+        if broken.count == 1 { throw broken[0] }
+        if !broken.isEmpty {
+            throw LessonError.usage(broken.map(\.description).joined(separator: "\n"))
+        }
         let known = chapters.map { $0.id }.joined(separator: ", ")
+        let unread =
+            problems.isEmpty
+            ? ""
+            : "\nThese chapter files did not load:\n"
+                + problems.map(\.description).joined(separator: "\n")
         throw LessonError.usage(
             "no chapter or section named '\(name)'. Chapters: \(known). "
-                + "Sections are named by number, e.g. 3.1 (see `lessons list`).")
+                + "Sections are named by number, e.g. 3.1 (see `lessons list`)." + unread)
+    }
+
+    /// The problems of chapter files that did not load and that `name` may mean: by file name
+    /// (`02-x.md`, `Chapters/02-x.md`, `02-x`, `x`) or by the number the file name starts
+    /// with (`chapter2`, `2`, `2.1` mean `02-x.md`), as the chapter's title cannot be read.
+    func problems(naming name: String) -> [LessonError] {
+        let bare = name.hasPrefix("chapter") ? String(name.dropFirst("chapter".count)) : name
+        let number = bare.split(separator: ".").first.flatMap { Int($0) }
+        return problems.filter { problem in
+            guard case .source(let file, _, _) = problem else { return false }
+            let fileName = String(file.split(separator: "/").last ?? "")
+            let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+            let digits = stem.prefix { $0.isNumber }
+            let slug = stem.dropFirst(digits.count).drop { $0 == "-" }
+            if [file, fileName, stem, String(slug)].contains(name) { return true }
+            return number != nil && Int(digits) == number
+        }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Swift toolchain, the library's sources, and the run's limits. Read once per command.
 public struct CacheContext: Sendable {
     /// Bumped when the engine changes what it runs or records.
-    static let engineVersion = "lessons-engine-2"
+    static let engineVersion = "lessons-engine-3"
 
     var toolchainVersion: String
     var librarySources: String
@@ -20,16 +20,19 @@ public struct CacheContext: Sendable {
             executable: toolchain.compilerCommand, arguments: ["--version"]
         ).run()
         return CacheContext(
-            toolchainVersion: version.text, librarySources: try hashSources(root: toolchain.root),
+            toolchainVersion: version.text,
+            librarySources: try hashSources(root: toolchain.root, libraries: toolchain.libraries),
             timeLimit: timeLimit, outputLimit: outputLimit, root: toolchain.root)
     }
 
     /// A hash of every file of the libraries chapter programs link, and of `Package.swift`.
-    static func hashSources(root: URL) throws -> String {
+    static func hashSources(root: URL, libraries: [String] = Toolchain.defaultLibraries) throws
+        -> String
+    {
         var hasher = SHA256()
         let manager = FileManager.default
         var files = ["Package.swift"]
-        for module in Toolchain.defaultLibraries {
+        for module in libraries {
             let folder = "Sources/\(module)"
             let enumerator = manager.enumerator(atPath: root.appendingPathComponent(folder).path)
             while let path = enumerator?.nextObject() as? String {

@@ -2,6 +2,8 @@
 public struct CheckReport: Sendable {
     /// Chapters that could not be read at all.
     public var bookProblems: [LessonError]
+    /// Reference-list entries whose chapter annotations differ from the real citations.
+    public var referenceProblems: [LessonError] = []
     public var results: [ChapterResult]
     /// Errors running a chapter (the library did not build, a process could not start).
     public var runErrors: [String]
@@ -9,7 +11,8 @@ public struct CheckReport: Sendable {
     public var accepted: [(file: String, blocks: Int)] = []
 
     public var problems: [String] {
-        bookProblems.map(\.description) + runErrors + results.flatMap(\.problems)
+        (bookProblems + referenceProblems).map(\.description) + runErrors
+            + results.flatMap(\.problems)
     }
 
     public var passed: Bool { problems.isEmpty }

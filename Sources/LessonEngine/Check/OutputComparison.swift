@@ -2,15 +2,17 @@ import Foundation
 
 /// Compares what a block printed with what its `output` block expects.
 ///
-/// Both sides are normalised first: trailing whitespace is trimmed from every line, and
-/// trailing empty lines are dropped. With a tolerance, numbers are compared as numbers —
+/// Both sides are normalised first: control characters are shown as their pictures (`␛` for
+/// ESC, as the engine shows what a program prints), trailing whitespace is trimmed from every
+/// line, and trailing empty lines are dropped. With a tolerance, numbers are compared as numbers —
 /// `|actual − expected| ≤ tolerance × max(1, |expected|)` — and everything between them
 /// must still match exactly.
 enum OutputComparison {
     /// The normalised form of an output.
     static func normalize(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        let visible = ControlPictures.visible(text)
+        var lines = visible.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")

@@ -56,9 +56,9 @@ struct CellRenderer {
         let caption =
             "<figcaption id=\"\(id)\">Figure \(number). \(LanguageMarkup.escape(figure.altText))"
             + "</figcaption>"
-        guard FigureSafety.isPlainSVG(figure.svg) else {
-            return "<figure class=\"plot rejected\"><p>This figure was left out: its SVG "
-                + "holds scripts or foreign content.</p>\(caption)</figure>\n"
+        if let problem = FigureSafety.problem(in: figure.svg) {
+            return "<figure class=\"plot rejected\"><p>This figure was left out: "
+                + "\(HTMLEscaping.escape(problem)).</p>\(caption)</figure>\n"
         }
         return "<figure class=\"plot\">\n<div class=\"plot-image\">\n"
             + "\(Self.namedByCaption(figure.svg, id: id))</div>\n\(caption)\n</figure>\n"

@@ -1,22 +1,101 @@
-/// A guard on figures before they are inlined in a page: an `<svg>` element with no scripts,
-/// event handlers, links to script or foreign HTML. The site's Content-Security-Policy blocks
-/// inline script anyway; this keeps such markup out of the page altogether.
+/// The check a figure's SVG passes before it is inlined in a page: it must be the kind of SVG
+/// the `Figures` library writes, and nothing else.
+///
+/// The SVG is parsed as XML, and every element, attribute and attribute value is compared with
+/// an allow list taken from `Figures` (its `SVGCanvas`): `svg`, `title`, `line`, `polyline`,
+/// `rect`, `circle` and `text`, with their geometry and paint. Text is allowed anywhere (it is
+/// XML-escaped, and stays text in the page). Anything else is refused: scripts, event handlers,
+/// links, styles, animation, comments, CDATA, processing instructions, a doctype, entities
+/// other than XML's own, or markup that is not well-formed XML. A refused figure is left out of
+/// the page and fails its block, so `check` and `build` fail with its file and line.
 enum FigureSafety {
-    static func isPlainSVG(_ svg: String) -> Bool {
-        let lower = svg.lowercased()
-        guard lower.hasPrefix("<svg") else { return false }
-        let forbidden = [
-            "<script", "<foreignobject", "javascript:", "<iframe", "<object", "<embed",
-        ]
-        if forbidden.contains(where: lower.contains) { return false }
-        // Event handler attributes: ` onload=`, ` onclick=` and the like.
-        var rest = lower[...]
-        while let found = rest.range(of: " on") {
-            let name = rest[found.upperBound...].prefix { $0.isLetter }
-            let after = rest[found.upperBound...].dropFirst(name.count)
-            if !name.isEmpty, after.first == "=" { return false }
-            rest = rest[found.upperBound...]
+    /// Why the SVG may not be inlined, or nil when it may.
+    static func problem(in svg: String) -> String? {
+        guard svg.hasPrefix("<svg") else {
+            return "it does not begin with <svg (a prolog, a doctype or a comment before it)"
         }
-        return true
+        return SVGChecker(svg: svg).run()
+    }
+
+    /// True when the SVG may be inlined.
+    static func isPlainSVG(_ svg: String) -> Bool { problem(in: svg) == nil }
+
+    /// What an attribute's value may be.
+    enum Value {
+        /// `12`, `-3.5`, `1e-3`.
+        case number
+        /// Numbers separated by spaces or commas (`viewBox`, `points`, `stroke-dasharray`).
+        case numbers
+        /// `none`, `currentColor` or `#rgb`, `#rrggbb`, `#rrggbbaa`.
+        case paint
+        /// `rotate(angle x y)`.
+        case rotation
+        /// One of these words.
+        case oneOf(Set<String>)
+        /// Any text (a label).
+        case text
+        /// Font names: letters, digits, spaces, commas, hyphens.
+        case fontFamily
+    }
+
+    /// The elements `Figures` writes, each with the attributes it may carry.
+    static let allowed: [String: [String: Value]] = {
+        let stroke: [String: Value] = [
+            "stroke": .paint, "stroke-opacity": .number, "stroke-width": .number,
+        ]
+        return [
+            "svg": [
+                "xmlns": .oneOf(["http://www.w3.org/2000/svg"]), "viewBox": .numbers,
+                "width": .number, "height": .number, "role": .oneOf(["img"]),
+                "aria-label": .text, "font-family": .fontFamily,
+            ],
+            "title": [:],
+            "line": stroke.merging(
+                ["x1": .number, "y1": .number, "x2": .number, "y2": .number]) { $1 },
+            "polyline": stroke.merging([
+                "points": .numbers, "fill": .paint, "stroke-dasharray": .numbers,
+                "stroke-linejoin": .oneOf(["round", "miter", "bevel"]),
+            ]) { $1 },
+            "rect": [
+                "x": .number, "y": .number, "width": .number, "height": .number,
+                "fill": .paint, "stroke": .paint,
+            ],
+            "circle": [
+                "cx": .number, "cy": .number, "r": .number, "fill": .paint,
+                "fill-opacity": .number,
+            ],
+            "text": [
+                "x": .number, "y": .number, "text-anchor": .oneOf(["start", "middle", "end"]),
+                "font-size": .number, "font-weight": .oneOf(["bold", "normal"]),
+                "transform": .rotation, "fill": .paint,
+            ],
+        ]
+    }()
+
+    /// True when `value` is of the kind `kind`.
+    static func accepts(_ value: String, as kind: Value) -> Bool {
+        switch kind {
+        case .number:
+            return value.wholeMatch(of: /-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/) != nil
+        case .numbers:
+            return value.split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy {
+                accepts(String($0), as: .number)
+            }
+        case .paint:
+            return value == "none" || value == "currentColor"
+                || value.wholeMatch(of: /#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})/) != nil
+        case .rotation:
+            guard let inside = value.wholeMatch(of: /rotate\(([-0-9., eE+]*)\)/)?.output.1
+            else { return false }
+            return accepts(String(inside), as: .numbers)
+        case .oneOf(let words):
+            return words.contains(value)
+        case .text:
+            return true
+        case .fontFamily:
+            return value.allSatisfy {
+                $0.isASCII && ($0.isLetter || $0.isNumber || " ,-".contains($0))
+            }
+        }
     }
 }

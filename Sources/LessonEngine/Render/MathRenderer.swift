@@ -105,10 +105,8 @@ struct MathRenderer {
             throw LessonError.system(
                 "KaTeX is not installed (\(katex)): apt-get install libjs-katex fonts-katex")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lessons-katex-\(Marker.makeToken())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ChildProcesses.shared.makeTemporaryFolder(prefix: "lessons-katex")
+        defer { ChildProcesses.shared.removeTemporaryFolder(folder) }
         let (script, input, output) = (
             folder.appendingPathComponent("render.js"), folder.appendingPathComponent("in.json"),
             folder.appendingPathComponent("out.json")

@@ -9,6 +9,13 @@ public final class TerminalReporter: RunObserver {
     private var blockCount = 0
     private var shown = 0
     private var compiled = false
+    /// How much of one block's output is shown: a block that floods (up to the 16 MiB output
+    /// limit) would otherwise bury the terminal. The rest is counted and the count shown.
+    public var echoLimit = (lines: 200, bytes: 64 << 10)
+    private var echoed = (lines: 0, bytes: 0)
+    private var dropped = (lines: 0, bytes: 0)
+    /// The text left out ends in a line without its line feed (yet).
+    private var droppedMidLine = false
 
     /// Writes to standard output unless told otherwise (tests pass a closure).
     public init(
@@ -48,19 +55,36 @@ public final class TerminalReporter: RunObserver {
 
     /// Shows printed text a line at a time, so that the runtime's crash noise can be left out
     /// and `File.swift:12: Fatal error: …` shown as `Fatal error: …`, as on the page.
+    /// Past the echo limit, text is only counted.
     public func blockPrinted(_ block: CodeBlock, _ text: String) {
-        for character in text {
-            guard character == "\n" else {
-                pendingLine.append(character)
-                continue
-            }
+        var rest = Substring(text)
+        while dropped.bytes == 0, let newline = rest.firstIndex(of: "\n") {
+            pendingLine += rest[..<newline]
             showLine(pendingLine)
             pendingLine = ""
+            rest = rest[rest.index(after: newline)...]
         }
+        guard dropped.bytes > 0 else {
+            pendingLine += rest
+            return
+        }
+        dropped.bytes += rest.utf8.count
+        dropped.lines += rest.utf8.count { $0 == UInt8(ascii: "\n") }
+        if let last = rest.utf8.last { droppedMidLine = last != UInt8(ascii: "\n") }
     }
 
     private func showLine(_ line: String) {
         guard let shown = crashFilter.keep(line) else { return }
+        let size = shown.utf8.count + 1
+        guard dropped.bytes == 0, echoed.lines < echoLimit.lines,
+            echoed.bytes + size <= echoLimit.bytes
+        else {
+            dropped.lines += 1
+            dropped.bytes += size
+            return
+        }
+        echoed.lines += 1
+        echoed.bytes += size
         write("  │ \(shown)\n")
     }
 
@@ -69,6 +93,16 @@ public final class TerminalReporter: RunObserver {
             showLine(pendingLine)
             pendingLine = ""
         }
+        if dropped.bytes > 0 {
+            if droppedMidLine { dropped.lines += 1 }
+            write(
+                "  │ … \(Self.count(dropped.lines, "more line")) (\(Self.size(dropped.bytes))) "
+                    + "not shown: the terminal shows the first \(echoLimit.lines) lines or "
+                    + "\(Self.size(echoLimit.bytes)) of a block\n")
+        }
+        echoed = (0, 0)
+        dropped = (0, 0)
+        droppedMidLine = false
         crashFilter = TrapReport.LineFilter()
         if !result.block.options.noRun, !startedBlocks.contains(result.block.id) {
             shown += 1
@@ -172,6 +206,15 @@ public final class TerminalReporter: RunObserver {
     /// `1 block`, `2 blocks`.
     public static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// `512 bytes`, `64.0 KiB`, `15.9 MiB`.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return count(bytes, "byte") }
+        let (value, unit) =
+            bytes < 1 << 20 ? (Double(bytes) / 1024, "KiB") : (Double(bytes) / 1_048_576, "MiB")
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
     }
 
     public static func seconds(_ value: Double) -> String {

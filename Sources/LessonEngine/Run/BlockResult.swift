@@ -13,6 +13,9 @@ public struct BlockResult: Sendable, Equatable {
     public var seconds = 0.0
     /// The figures it showed, in order.
     public var figures: [BlockFigure] = []
+    /// Why figures were left out of the page (`figure 2 was left out: …`), one per figure:
+    /// a figure whose SVG is not what `Figures` writes fails its block.
+    public var figureProblems: [String] = []
 
     /// True when the block behaved as written: ran (or failed, if marked so) and printed what
     /// it should.
@@ -21,7 +24,7 @@ public struct BlockResult: Sendable, Equatable {
     /// True when the block's code behaved as written (whatever its expected output says):
     /// ordinary blocks completed, `fails` blocks failed, `norun` blocks did not run.
     var behavedAsWritten: Bool {
-        guard !truncated else { return false }
+        guard !truncated, figureProblems.isEmpty else { return false }
         switch outcome {
         case .completed: return !block.options.fails
         case .trapped, .compileError: return block.options.fails
@@ -34,6 +37,12 @@ public struct BlockResult: Sendable, Equatable {
     public var problem: String? {
         if passed { return nil }
         let at = block.location
+        if !figureProblems.isEmpty {
+            var rest = self
+            rest.figureProblems = []
+            let figures = figureProblems.map { "\(at): \($0)" }
+            return ([rest.problem].compactMap { $0 } + figures).joined(separator: "\n")
+        }
         if truncated {
             return "\(at): the program printed more than the output limit; the rest was dropped"
         }

@@ -30,10 +30,8 @@ public struct ChapterRunner: Sendable {
         let ordinary = upTo.filter { $0.runs && !$0.options.fails && !$0.options.isolated }
         let separate = shown.filter { $0.runs && ($0.options.fails || $0.options.isolated) }
 
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lessons-\(chapter.id)-\(Marker.makeToken())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ChildProcesses.shared.makeTemporaryFolder(prefix: "lessons-\(chapter.id)")
+        defer { ChildProcesses.shared.removeTemporaryFolder(folder) }
 
         var session = ChapterSession(
             runner: self, chapter: chapter, folder: folder, observer: observer,
@@ -66,6 +64,12 @@ public struct ChapterRunner: Sendable {
         var result = BlockResult(
             block: block, output: output, outcome: outcome, truncated: truncated, seconds: seconds,
             figures: figures)
+        result.figureProblems = figures.indices.compactMap { index in
+            FigureSafety.problem(in: figures[index].svg).map {
+                "figure \(index + 1) was left out of the page: its SVG is not what Figures "
+                    + "writes (\($0))"
+            }
+        }
         // Outputs are compared only when the block did what it promised: a block that should
         // have run but did not compile (or one that should fail but ran) has a worse problem.
         let promised = block.options.fails ? outcome.isFailure : outcome == .completed

@@ -21,7 +21,8 @@ struct ChapterSession {
         guard !blocks.isEmpty else { return [:] }
         let reported = blocks.filter { only == nil || $0.id == only }
         let compilation = try runner.toolchain.compile(
-            ProgramSource(blocks: blocks), in: folder, name: name)
+            ProgramSource(blocks: blocks, libraries: runner.toolchain.libraries), in: folder,
+            name: name)
         compileSeconds += compilation.seconds
         observer?.didCompile(seconds: compilation.seconds)
         let ours = compilation.diagnostics.filter { $0.file == chapter.file }

@@ -45,8 +45,9 @@ struct ProgramExecution {
         var environment = ProcessInfo.processInfo.environment
         environment[Marker.environmentKey] = token
         environment[FigureFolder.folderKey] = figureFolder.url.path
+        // The crashed thread's registers: its stack pointer tells a stack overflow apart.
         environment["SWIFT_BACKTRACE"] =
-            "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
+            "enable=yes,interactive=no,color=no,threads=crashed,registers=crashed,images=none,"
             + "sanitize=yes,output-to=\(crashFolder.path)"
         let process = Subprocess(
             executable: executable.path, arguments: [], environment: environment,
@@ -143,10 +144,14 @@ struct ProgramExecution {
         }
         guard end > sent else { return }
         sentToObserver[block.id] = end
-        observer.blockPrinted(block, String(decoding: bytes[sent..<end], as: UTF8.self))
+        observer.blockPrinted(
+            block, ControlPictures.visible(String(decoding: bytes[sent..<end], as: UTF8.self)))
     }
 
-    private func text(of id: Int) -> String { String(decoding: printed[id] ?? [], as: UTF8.self) }
+    /// What a block printed, with its control characters shown as pictures.
+    private func text(of id: Int) -> String {
+        ControlPictures.visible(String(decoding: printed[id] ?? [], as: UTF8.self))
+    }
 
     /// Seconds from a block's marker to the next marker, or to `end`.
     private func duration(of id: Int, end: Double) -> Double {

@@ -48,7 +48,14 @@ struct Subprocess: Sendable {
         let (readEnd, writeEnd) = (fds[0], fds[1])
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
 
-        let pid = try spawn(outputFD: writeEnd)
+        let pid: pid_t
+        do {
+            pid = try ChildProcesses.shared.start { try spawn(outputFD: writeEnd) }
+        } catch {
+            close(writeEnd)
+            throw error
+        }
+        defer { ChildProcesses.shared.ended(pid) }
         close(writeEnd)
         defer { close(readEnd) }
 
@@ -142,8 +149,20 @@ struct Subprocess: Sendable {
         }
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // Its own process group; SIGINT and SIGTERM back at their default actions and no
+        // signal blocked, whatever `Interruption` did to them in this process.
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp =

@@ -20,6 +20,10 @@ public struct Toolchain: Sendable {
     /// build takes one to three minutes here, and a build that never ends (a SwiftPM process
     /// that hangs after building) would otherwise hold up the whole check.
     public var libraryBuildTimeLimit: Double = 20 * 60
+    /// How long compiling one chapter program may take, in seconds, before it is stopped and
+    /// reported as the chapter's compile error (a chapter compiles in well under a minute; a
+    /// type-checker blow-up can take hours).
+    public var compileTimeLimit: Double = 10 * 60
 
     /// The network library, `Figures` for `show(_:)`, and the brain models.
     public static let defaultLibraries = ["NeuralNet", "Figures", "Brain"]
@@ -102,9 +106,16 @@ public struct Toolchain: Sendable {
                 "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
                 "-module-name", "main", source.path, "-o", executable.path,
             ],
-            workingDirectory: root.path)
+            workingDirectory: root.path, timeLimit: compileTimeLimit)
         let result = try run(
             compile, missing: "the Swift compiler (\(compilerCommand)) is not on PATH")
+        if result.termination == .timedOut {
+            return Compilation(
+                executable: nil, diagnostics: [],
+                log: "compiling did not finish within the compile time limit of "
+                    + "\(Int(compileTimeLimit)) s and was stopped (--compile-time-limit)",
+                seconds: result.seconds)
+        }
         return Compilation(
             executable: result.succeeded ? executable : nil,
             diagnostics: Diagnostic.parse(result.text),

@@ -59,13 +59,44 @@ struct TrapReport: Equatable {
         return nil
     }
 
-    /// `Program crashed: Illegal instruction` from the log's `*** … ***` header.
+    /// `Program crashed: Illegal instruction` from the log's `*** … ***` header, or
+    /// `Program crashed: stack overflow (likely unbounded recursion)` when the fault is in the
+    /// stack's guard region.
     static func crashLine(in log: String) -> String? {
         guard
             let line = log.split(separator: "\n").first(where: { $0.contains("Program crashed:") })
         else { return nil }
         var text = String(line.drop { $0 != "P" }.prefix { $0 != "*" })
-        if let address = text.range(of: " at 0x") { text = String(text[..<address.lowerBound]) }
+        var faultAddress: UInt64?
+        if let address = text.range(of: " at 0x") {
+            faultAddress = UInt64(text[address.upperBound...].prefix { $0.isHexDigit }, radix: 16)
+            text = String(text[..<address.lowerBound])
+        }
+        if let faultAddress, let stackPointer = stackPointer(in: log),
+            isStackGuardFault(address: faultAddress, stackPointer: stackPointer)
+        {
+            return "Program crashed: stack overflow (likely unbounded recursion)"
+        }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The crashed thread's stack pointer from the log's registers (`rsp 0x…`, `sp 0x…`).
+    static func stackPointer(in log: String) -> UInt64? {
+        for line in log.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            guard words.count >= 2, words[0] == "rsp" || words[0] == "sp",
+                words[1].hasPrefix("0x")
+            else { continue }
+            return UInt64(words[1].dropFirst(2), radix: 16)
+        }
+        return nil
+    }
+
+    /// True when a fault at `address` is a stack overflow: the stack grows down, and a call or
+    /// a frame that no longer fits touches the guard region just below the stack pointer
+    /// (Linux keeps a 1 MiB gap there). Anywhere else, and a stack page already in use, it is
+    /// an ordinary bad pointer.
+    static func isStackGuardFault(address: UInt64, stackPointer: UInt64) -> Bool {
+        address < stackPointer && stackPointer - address <= 1 << 20
     }
 }

@@ -8,10 +8,15 @@ public struct LiveSite {
     /// The chapters as the last refresh read them: the text of each that parsed, and the
     /// problems of those that did not. Nil before the first refresh.
     private var seen: Seen?
+    /// The hash of the library sources the engine's build of the libraries was last made
+    /// from; nil before the first build, or when the sources changed while it built.
+    private var builtLibrary: String?
 
     private struct Seen: Equatable {
         var sources: [String: String]
         var problems: [LessonError]
+        /// The hash of the libraries' sources (nil if they cannot be read).
+        var librarySources: String?
     }
 
     /// What one refresh did.
@@ -41,23 +46,34 @@ public struct LiveSite {
         self.workspace = workspace
     }
 
-    /// Runs the chapters that changed since the last call (all of them the first time),
-    /// unless the result cache already holds their run, and rewrites the site if everything
-    /// passes. Returns nil when no chapter file changed, so
-    /// a problem is reported once, when it appears, and again only after another save.
+    /// Runs the chapters that changed since the last call (all of them the first time, and
+    /// all of them when the libraries' sources changed), unless the result cache already holds
+    /// their run, and rewrites the site if everything passes. Before running any, it rebuilds
+    /// the libraries if their sources changed since the last build, so a chapter never runs
+    /// against an old build and its result is kept under the key of the build it used.
+    /// Returns nil when no chapter file and no library source changed, so a problem is
+    /// reported once, when it appears, and again only after another save.
     public mutating func refresh() throws -> Change? {
         let book = try workspace.loadBook()
+        let toolchain = workspace.toolchain
         let now = Seen(
             sources: Dictionary(
                 book.chapters.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first }),
-            problems: book.problems)
+            problems: book.problems,
+            librarySources: try? CacheContext.hashSources(
+                root: toolchain.root, libraries: toolchain.libraries))
         // Compared with what the chapters were, not with the results kept: a chapter that no
         // longer parses has no result, and must neither be reported at every call nor hide a
         // later, different breakage of the same file.
         if now == seen { return nil }
+        // New library sources: every chapter's kept result may be stale.
+        let librariesChanged = seen.map { $0.librarySources != now.librarySources } ?? false
         seen = now
-        let previous = Dictionary(
-            results.map { ($0.chapter.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let previous =
+            librariesChanged
+            ? [:]
+            : Dictionary(
+                results.map { ($0.chapter.file, $0) }, uniquingKeysWith: { first, _ in first })
         var rerun: [String] = []
         var updated: [ChapterResult] = []
         var problems = book.problems.map(\.description)
@@ -65,15 +81,30 @@ public struct LiveSite {
         // outputs or line numbers reruns nothing.
         let cache = ResultCache(root: workspace.root)
         let context = try? workspace.cacheContext()
+        var libraryProblem: String?
+        var libraryBuiltNow = false
         for chapter in book.chapters {
             if let kept = previous[chapter.file], kept.chapter.source == chapter.source {
                 updated.append(kept)
                 continue
             }
-            let key = try? context?.key(for: chapter)
+            var key = try? context?.key(for: chapter)
             if let key, let cached = cache.load(key: key, chapter: chapter) {
                 updated.append(cached)
                 continue
+            }
+            if chapter.blocks.contains(where: \.runs) {
+                // At most one build a refresh, and only when a chapter must run.
+                if !libraryBuiltNow, builtLibrary == nil || builtLibrary != now.librarySources {
+                    libraryProblem = buildLibrary(sources: now.librarySources)
+                    libraryBuiltNow = true
+                }
+                if let libraryProblem {
+                    problems.append("\(chapter.file): not run: \(libraryProblem)")
+                    continue
+                }
+                // Results are kept only under the key of the sources the build was made from.
+                if builtLibrary != context?.librarySources { key = nil }
             }
             rerun.append(chapter.file)
             do {
@@ -101,5 +132,22 @@ public struct LiveSite {
             }
         }
         return Change(rerun: rerun, problems: problems)
+    }
+
+    /// Builds the libraries; returns why not, or nil. `sources` is the hash of their sources
+    /// before the build: if they changed while it ran, the build is not known to match them,
+    /// and nothing it runs is cached until the next build.
+    private mutating func buildLibrary(sources: String?) -> String? {
+        builtLibrary = nil
+        do {
+            _ = try workspace.toolchain.buildLibrary()
+        } catch {
+            return "the libraries did not build: \(error)"
+        }
+        let toolchain = workspace.toolchain
+        let after = try? CacheContext.hashSources(
+            root: toolchain.root, libraries: toolchain.libraries)
+        if let sources, after == sources { builtLibrary = sources }
+        return nil
     }
 }

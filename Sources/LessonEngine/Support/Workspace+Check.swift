@@ -44,6 +44,7 @@ extension Workspace {
         -> CheckReport
     {
         var report = CheckReport(bookProblems: book.problems, results: [], runErrors: [])
+        report.referenceProblems = ReferenceAnnotations(book: book).problems
         let cache = ResultCache(root: root)
         let context: CacheContext
         do {
@@ -75,6 +76,11 @@ extension Workspace {
                 log("Building the libraries (release)…")
                 let seconds = try toolchain.buildLibrary()
                 log(" done (\(TerminalReporter.seconds(seconds)))\n")
+                // Library sources edited while they built: this build is not known to be the
+                // one the keys name, so its runs are not cached.
+                let built = try? CacheContext.hashSources(
+                    root: toolchain.root, libraries: toolchain.libraries)
+                if built != context.librarySources { keys = [:] }
             } catch {
                 log(" failed\n")
                 report.runErrors.append("\(error)")

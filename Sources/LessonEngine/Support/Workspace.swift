@@ -7,10 +7,11 @@ public struct Workspace: Sendable {
     public var toolchain: Toolchain
     public var timeLimit: Double
 
-    public init(root: URL, timeLimit: Double = 600) {
+    public init(root: URL, timeLimit: Double = 600, compileTimeLimit: Double? = nil) {
         self.root = root
         self.toolchain = Toolchain(root: root)
         self.timeLimit = timeLimit
+        if let compileTimeLimit { toolchain.compileTimeLimit = compileTimeLimit }
     }
 
     /// The nearest folder, from `start` upwards, that holds `Package.swift` and `Chapters/`.

@@ -44,4 +44,31 @@ import Testing
             TerminalReporter.verdict(result.blocks[2]).contains(
                 "▣ figure 2: wrote \(saved) — \(result.blocks[2].figures[1].altText)"))
     }
+
+    /// A plot whose labels look like event handlers is shown; a figure that is not what
+    /// `Figures` writes is left out of the page and fails its block at its line, so `check`
+    /// and `build` fail (before, it was dropped silently and the build passed).
+    @Test func aFigureFiguresWouldNotWriteFailsItsBlockAndStaysOffThePage() throws {
+        let result = try TestPackage.run("hostile-figure.md")
+        #expect(result.blocks[0].passed, "\(result.blocks[0].problem ?? "")")
+        #expect(result.blocks[0].figures.count == 1)
+        #expect(!result.blocks[1].passed)
+        #expect(result.blocks[1].output == "shown\n")
+        let fence = try TestPackage.line(of: "struct Sneaky", in: "hostile-figure.md") - 1
+        #expect(result.problems.count == 1)
+        #expect(
+            result.problems.first?.hasPrefix(
+                "\(TestPackage.fixturePath("hostile-figure.md")):\(fence): figure 1 was left out "
+                    + "of the page: its SVG is not what Figures writes (it is not well-formed XML"
+            ) == true, "\(result.problems)")
+        let chapter = result.chapter
+        let page = try ChapterPage(
+            chapter: chapter,
+            results: Dictionary(uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) }),
+            formulas: FormulaCatalog(chapters: [chapter]), math: MathCatalog()
+        ).body()
+        #expect(page.contains("<figure class=\"plot\">"))
+        #expect(page.contains("<figure class=\"plot rejected\">"))
+        #expect(!page.contains("<svg/onload"), "the code that made it is shown, escaped; it is not")
+    }
 }

@@ -52,6 +52,34 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 60)
     }
 
+    /// A compile that never ends (before, it had no limit at all) is stopped at the compile
+    /// time limit, and the chapter's blocks say so at their lines.
+    @Test func aCompileThatNeverEndsIsStoppedAndReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stub = folder.appendingPathComponent("swiftc")
+        try Data("#!/bin/sh\nexec sleep 600\n".utf8).write(to: stub)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stub.path)
+        var toolchain = Toolchain(root: folder)
+        toolchain.compilerCommand = stub.path
+        toolchain.compileTimeLimit = 1
+        let chapter = try ChapterParser(
+            file: "Chapters/01.md", source: "# 1 One\n\n```swift\nprint(1)\n```\n"
+        ).parse()
+        let start = Date()
+        let result = try ChapterRunner(toolchain: toolchain).run(chapter)
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(
+            result.problems == [
+                "Chapters/01.md:3:1: error: the chapter program did not compile:\n"
+                    + "compiling did not finish within the compile time limit of 1 s and was "
+                    + "stopped (--compile-time-limit)"
+            ], "\(result.problems)")
+        #expect(Workspace(root: folder, compileTimeLimit: 5).toolchain.compileTimeLimit == 5)
+    }
+
     @Test func librariesUseAVX2OnlyWhereTheProcessorHasIt() {
         #if arch(x86_64)
             let haswell = ["-Xswiftc", "-target-cpu", "-Xswiftc", "haswell"]

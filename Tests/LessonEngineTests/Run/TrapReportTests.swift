@@ -36,4 +36,40 @@ import Testing
     @Test func framesInOtherFilesAreNotTheChaptersLine() {
         #expect(TrapReport.firstFrameLine(in: crashLog, file: "Chapters/04.md") == nil)
     }
+
+    /// A fault just below the stack pointer is the stack's guard: the log (with the crashed
+    /// thread's registers) of the stack-overflow fixture, shortened.
+    @Test func aFaultInTheStackGuardIsAStackOverflow() {
+        let log = """
+            *** Program crashed: Bad pointer dereference at 0x00007ffe5b5f4ff8 ***
+
+            Thread 0 "main" crashed:
+
+                 0      0x00005585b8c8ee67 depth(_:) + 23 in main at Chapters/98.md:6
+                 1 [ra] 0x00005585b8c8eea6 depth(_:) + 85 in main at Chapters/98.md:6:54
+
+            Registers:
+
+            rax 0x000000000001ff00  130816
+            rbp 0x00007ffe5b5f5030  <memory>
+            rsp 0x00007ffe5b5f5000  <memory>
+            rip 0x00005585b8c8ee67  <memory>
+            """
+        let report = TrapReport(
+            output: "going down\n", crashLog: log, file: "Chapters/98.md", signal: 11)
+        #expect(report.message == "Program crashed: stack overflow (likely unbounded recursion)")
+        #expect(
+            report.output
+                == "going down\nProgram crashed: stack overflow (likely unbounded recursion)\n")
+        #expect(report.line == 6)
+        // A null pointer, or a stack address above the stack pointer, is an ordinary bad pointer.
+        for address in ["0x0000000000000010", "0x00007ffe5b5f5100", "0x00007ffe5b4f4ff8"] {
+            let other = log.replacingOccurrences(of: "0x00007ffe5b5f4ff8", with: address)
+            #expect(
+                TrapReport(output: "", crashLog: other, file: "Chapters/98.md", signal: 11).message
+                    == "Program crashed: Bad pointer dereference", "\(address)")
+        }
+        let noRegisters = log.components(separatedBy: "Registers:")[0]
+        #expect(TrapReport.crashLine(in: noRegisters) == "Program crashed: Bad pointer dereference")
+    }
 }

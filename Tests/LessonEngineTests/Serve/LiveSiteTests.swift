@@ -135,4 +135,70 @@ import Testing
         #expect(change.problems.count == 1)
         #expect(change.problems.first?.hasPrefix("Site/ could not be written: ") == true)
     }
+
+    /// A book whose one library, `Tiny`, prints `tinyValue`; it builds in seconds.
+    static func makeTinyPackage(value: Int, chapter: String) throws -> Workspace {
+        let root = try TinyPackage.make(
+            libraries: ["Tiny"], value: value, chapters: ["01-one.md": chapter])
+        var workspace = Workspace(root: root, timeLimit: 120)
+        workspace.toolchain.libraries = ["Tiny"]
+        return workspace
+    }
+
+    static func setTinyValue(_ value: Int, in root: URL) throws {
+        try TinyPackage.setValue(value, of: "Tiny", in: root)
+    }
+
+    static func tinyChapter(_ label: String) -> String {
+        "# 1 One\n\n```swift\nprint(\"\(label)\", tinyValue)\n```\n"
+    }
+
+    /// What the chapter's block printed, on the page `lessons serve` keeps and from a later
+    /// `lessons check`, which reads the result cache.
+    static func printed(_ site: LiveSite) throws -> (live: String?, checked: String?) {
+        let report = site.workspace.check(book: try site.workspace.loadBook(), jobs: 1)
+        #expect(report.results.first?.fromCache == true, "check found the run in the cache")
+        return (
+            site.results.first?.blocks.first?.output, report.results.first?.blocks.first?.output
+        )
+    }
+
+    /// A library edited, then a chapter saved: the edit alone rebuilds the libraries and
+    /// reruns the chapter, and the save after it runs against the new build. Before, the
+    /// edit went unseen and the save ran against the old build, caching its output under the
+    /// new sources' key, where a later `check` or `build` found it.
+    @Test func aLibraryEditThenAChapterSaveRunAgainstTheNewBuild() throws {
+        let workspace = try Self.makeTinyPackage(value: 1, chapter: Self.tinyChapter("value"))
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        var site = try LiveSite(workspace: workspace)
+        #expect(try site.refresh()?.problems == [])
+        #expect(try Self.printed(site) == ("value 1\n", "value 1\n"))
+
+        try Self.setTinyValue(2, in: workspace.root)
+        let rebuilt = try site.refresh()
+        #expect(rebuilt == LiveSite.Change(rerun: ["Chapters/01-one.md"], problems: []))
+        #expect(try Self.printed(site) == ("value 2\n", "value 2\n"))
+
+        try Self.save(Self.tinyChapter("now"), as: "01-one.md", in: workspace.root)
+        #expect(try site.refresh() == LiveSite.Change(rerun: ["Chapters/01-one.md"], problems: []))
+        #expect(try Self.printed(site) == ("now 2\n", "now 2\n"))
+    }
+
+    /// A chapter saved, then a library edited: the save runs at once, and the edit rebuilds
+    /// and reruns it, so what is cached for the new sources is what the new build prints.
+    @Test func aChapterSaveThenALibraryEditRunAgainstTheNewBuild() throws {
+        let workspace = try Self.makeTinyPackage(value: 1, chapter: Self.tinyChapter("value"))
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        var site = try LiveSite(workspace: workspace)
+        #expect(try site.refresh()?.problems == [])
+
+        try Self.save(Self.tinyChapter("now"), as: "01-one.md", in: workspace.root)
+        #expect(try site.refresh() == LiveSite.Change(rerun: ["Chapters/01-one.md"], problems: []))
+        #expect(try Self.printed(site) == ("now 1\n", "now 1\n"))
+
+        try Self.setTinyValue(3, in: workspace.root)
+        #expect(try site.refresh() == LiveSite.Change(rerun: ["Chapters/01-one.md"], problems: []))
+        #expect(try Self.printed(site) == ("now 3\n", "now 3\n"))
+        #expect(try site.refresh() == nil, "nothing changed since")
+    }
 }
