@@ -59,10 +59,16 @@ public struct ImageGrid: Figure {
             let finite = image.filter(\.isFinite)
             let low = finite.min() ?? 0
             let span = max((finite.max() ?? 1) - low, 1e-12)
+            // Each pixel reaches a little under its right and lower neighbours, which are drawn
+            // after it: edge to edge, anti-aliasing would let the page show through as a
+            // hairline seam between them. The last column and row keep the image's edge.
+            let overlap = min(0.5, pixel / 4)
             for (offset, value) in image.prefix(width * height).enumerated() {
+                let (column, row) = (offset % width, offset / width)
                 canvas.rect(
-                    x: originX + Double(offset % width) * pixel,
-                    y: originY + Double(offset / width) * pixel, width: pixel, height: pixel,
+                    x: originX + Double(column) * pixel, y: originY + Double(row) * pixel,
+                    width: pixel + (column + 1 < width ? overlap : 0),
+                    height: pixel + (row + 1 < height ? overlap : 0),
                     fill: Palette.grey((value - low) / span))
             }
             if index < captions.count {

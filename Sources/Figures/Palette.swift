@@ -1,7 +1,8 @@
 /// Colours that read on light and dark pages alike and stay apart for colour-blind readers
-/// (Okabe and Ito's palette), with a dash pattern per series as a second cue.
+/// (Okabe and Ito's palette, with its orange and sky blue darkened to reach the 3:1 contrast
+/// graphics need on the light page), with a dash pattern per series as a second cue.
 enum Palette {
-    static let series = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9"]
+    static let series = ["#0072b2", "#b77e00", "#009e73", "#cc79a7", "#d55e00", "#2f8fcf"]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"]
 
     static func color(_ index: Int) -> String { series[index % series.count] }

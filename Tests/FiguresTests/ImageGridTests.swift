@@ -46,3 +46,26 @@ import Testing
         #expect(svg.textsOutside.map(\.content) == [])
     }
 }
+
+extension ImageGridTests {
+    /// Neighbouring pixels overlap, so no hairline of the page shows between them, and the
+    /// image keeps its edge: its last column and row end where the tile ends.
+    @Test func pixelsOverlapTheirNeighboursWithinTheImage() throws {
+        let svg = ImageGrid(title: "t", images: [[0, 0.5, 1, 0.25]], width: 2, height: 2).svg
+        let rects = svg.matches(
+            of: #/<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/#
+        ).map {
+            (
+                x: Double($0.output.1)!, y: Double($0.output.2)!, width: Double($0.output.3)!,
+                height: Double($0.output.4)!
+            )
+        }
+        #expect(rects.count == 4)
+        let (topLeft, topRight, bottomLeft, bottomRight) = (rects[0], rects[1], rects[2], rects[3])
+        #expect(topLeft.x + topLeft.width > topRight.x)
+        #expect(topLeft.y + topLeft.height > bottomLeft.y)
+        #expect(abs(topRight.x + topRight.width - (bottomRight.x + bottomRight.width)) < 1e-9)
+        #expect(abs(bottomLeft.y + bottomLeft.height - (bottomRight.y + bottomRight.height)) < 1e-9)
+        #expect(abs(bottomRight.width - (topRight.x - topLeft.x)) < 1e-9)
+    }
+}

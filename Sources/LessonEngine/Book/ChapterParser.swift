@@ -59,10 +59,10 @@ extension ChapterParser {
                 let line = node.range?.start.line ?? 0
                 switch node.kind {
                 case .heading(let level):
-                    if level == 1 { titles.append((node.plainText, line)) }
+                    if level == 1 { titles.append((node.readerText, line)) }
                     if level > 1,
                         let section = Section.parse(
-                            heading: node.plainText, level: level, line: line)
+                            heading: node.readerText, level: level, line: line)
                     {
                         sections.append(section)
                     }

@@ -46,19 +46,37 @@ struct CellRenderer {
         let label =
             result.block.options.fails ? "Output (the block fails, as intended)" : "Output"
         return "<pre class=\"\(classes.joined(separator: " "))\" aria-label=\"\(label)\">"
-            + "<samp>\(HTMLEscaping.escape(result.output))</samp></pre>\n"
+            + "<samp>\(LanguageMarkup.escape(result.output))</samp></pre>\n"
     }
 
     private mutating func figure(_ figure: BlockFigure) -> String {
         figureCount += 1
         let number = page.chapter.number.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
+        let id = "figure-\(number)"
         let caption =
-            "<figcaption>Figure \(number). \(HTMLEscaping.escape(figure.altText))</figcaption>"
+            "<figcaption id=\"\(id)\">Figure \(number). \(LanguageMarkup.escape(figure.altText))"
+            + "</figcaption>"
         if let problem = FigureSafety.problem(in: figure.svg) {
             return "<figure class=\"plot rejected\"><p>This figure was left out: "
                 + "\(HTMLEscaping.escape(problem)).</p>\(caption)</figure>\n"
         }
-        return "<figure class=\"plot\">\n<div class=\"plot-image\">\n\(figure.svg)</div>\n"
-            + "\(caption)\n</figure>\n"
+        return "<figure class=\"plot\">\n<div class=\"plot-image\">\n"
+            + "\(Self.namedByCaption(figure.svg, id: id))</div>\n\(caption)\n</figure>\n"
+    }
+
+    /// The SVG named by the page's caption (`aria-labelledby`) instead of by its own label
+    /// and title, which repeat the caption word for word: a screen reader reads it once.
+    static func namedByCaption(_ svg: String, id: String) -> String {
+        guard let end = svg.firstIndex(of: ">") else { return svg }
+        var tag = String(svg[..<end])
+        var rest = String(svg[end...])
+        if let label = tag.firstRange(of: #/ aria-label="[^"]*"/#) {
+            tag.replaceSubrange(label, with: "")
+        }
+        tag += " aria-labelledby=\"\(id)\""
+        if let title = rest.firstRange(of: #/<title>[^<]*</title>\n?/#) {
+            rest.removeSubrange(title)
+        }
+        return tag + rest
     }
 }

@@ -7,11 +7,15 @@ struct ChapterPage {
     var results: [Int: BlockResult]
     var formulas: FormulaCatalog
     var math: MathCatalog
+    /// Every chapter's page by its Markdown file's name (`03-core-algorithms.md` →
+    /// `chapter3.html`), so that links between chapter files lead to their pages.
+    var chapterPages: [String: String] = [:]
 
     /// The `<article>` content; throws on a reference to a label no formula has.
     func body() throws(LessonError) -> String {
         var rewriter = Rewriter(page: self)
-        let root = try rewriter.rewrite(chapter.document.root, line: 1, asBlock: false)
+        let root = try rewriter.rewrite(
+            chapter.document.root, line: 1, asBlock: false, inHeading: false)
         return HTMLRenderer().render(root)
     }
 
@@ -33,9 +37,11 @@ extension ChapterPage {
         }
 
         /// The node rewritten; `asBlock` is set for children of the document, quotes and
-        /// list items, where a display formula stands as a block of its own.
-        mutating func rewrite(_ node: MarkdownNode, line: Int, asBlock: Bool) throws(LessonError)
-            -> MarkdownNode
+        /// list items, where a display formula stands as a block of its own. Chinese runs in
+        /// text are marked `lang="zh"`, except in headings, which mark the article's title
+        /// as a whole.
+        mutating func rewrite(_ node: MarkdownNode, line: Int, asBlock: Bool, inHeading: Bool)
+            throws(LessonError) -> MarkdownNode
         {
             let line = node.range?.start.line ?? line
             var node = node
@@ -43,18 +49,27 @@ extension ChapterPage {
             case .math(let tex, let display, _):
                 return MarkdownNode(
                     display && asBlock
-                        ? .htmlBlock(equation(node, tex: tex))
-                        : .htmlInline(inlineMath(tex, display: display)),
+                        ? .htmlBlock(try equation(node, tex: tex, line: line))
+                        : .htmlInline(try inlineMath(tex, display: display, line: line)),
                     range: node.range)
             case .text(let text) where text.contains("@eq:"):
                 return MarkdownNode(.htmlInline(try references(in: text, line: line)))
-            case .codeBlock(let info, _, true):
-                let language = InfoString.words(info).language
-                if let block = page.chapter.blocks.first(where: { $0.startLine == line }) {
+            case .text(let text) where !inHeading:
+                return MarkdownNode(.htmlInline(LanguageMarkup.escape(text)), range: node.range)
+            case .image:
+                // An image's description is its `alt` text: plain text, formulas as read.
+                node.children = node.children.map(Self.plainDescription)
+                return node
+            case .link(let destination, let title):
+                node.kind = .link(destination: pageLink(destination), title: title)
+            case .codeBlock(let info, let literal, let fenced):
+                let language = fenced ? String(InfoString.words(info).language) : ""
+                if fenced, let block = page.chapter.blocks.first(where: { $0.startLine == line }) {
                     return MarkdownNode(.htmlBlock(cells.render(block)), range: node.range)
                 }
                 if language == "output" { return MarkdownNode(.htmlBlock("")) }
-                return node
+                return MarkdownNode(
+                    .htmlBlock(Self.listing(literal, language: language)), range: node.range)
             default:
                 break
             }
@@ -64,8 +79,11 @@ extension ChapterPage {
             case .document, .blockQuote, .item: containsBlocks = true
             default: containsBlocks = false
             }
+            var inHeading = inHeading
+            if case .heading = node.kind { inHeading = true }
             for child in node.children {
-                children.append(try rewrite(child, line: line, asBlock: containsBlocks))
+                children.append(
+                    try rewrite(child, line: line, asBlock: containsBlocks, inHeading: inHeading))
             }
             node.children = children
             if case .heading(let level) = node.kind {
@@ -74,26 +92,28 @@ extension ChapterPage {
             return node
         }
 
-        private func inlineMath(_ tex: String, display: Bool) -> String {
+        private func inlineMath(_ tex: String, display: Bool, line: Int) throws(LessonError)
+            -> String
+        {
             let style = display ? "display" : "inline"
-            guard let html = page.math.html(tex: tex, display: display) else {
-                let (open, close) = display ? ("\\[", "\\]") : ("\\(", "\\)")
-                return
-                    "<span class=\"math \(style)\">\(open)\(HTMLEscaping.escape(tex))\(close)</span>"
-            }
+            let html = try page.math.html(
+                tex: tex, display: display, file: page.chapter.file, line: line)
             return "<span class=\"math \(style)\">\(html)</span>"
         }
 
         /// A numbered display formula with a badge linking to the block that verifies it.
-        private func equation(_ node: MarkdownNode, tex: String) -> String {
-            let line = node.range?.start.line ?? 0
+        /// The formula scrolls sideways when wider than the column (the site's script marks
+        /// it, and the stylesheet shows a fade at its edge); it takes keyboard focus for that.
+        private func equation(_ node: MarkdownNode, tex: String, line: Int) throws(LessonError)
+            -> String
+        {
+            let line = node.range?.start.line ?? line
             let entry = page.formulas.entry(in: page.chapter, line: line)
             let anchor = entry.map { " id=\"\(HTMLEscaping.escape($0.anchor))\"" } ?? ""
-            let rendered =
-                page.math.html(tex: tex, display: true)
-                ?? "\\[\(HTMLEscaping.escape(tex))\\]"
+            let rendered = try page.math.html(
+                tex: tex, display: true, file: page.chapter.file, line: line)
             var html = "<div class=\"equation\"\(anchor)>\n"
-            html += "<div class=\"math display\">\(rendered)</div>\n"
+            html += "<div class=\"math display\" tabindex=\"0\">\(rendered)</div>\n"
             if let entry {
                 html += "<span class=\"equation-number\">(\(entry.number))</span>\n"
                 html += badge(entry)
@@ -116,7 +136,7 @@ extension ChapterPage {
             var html = ""
             var rest = Substring(text)
             while let at = rest.range(of: "@eq:") {
-                html += HTMLEscaping.escape(String(rest[..<at.lowerBound]))
+                html += LanguageMarkup.escape(String(rest[..<at.lowerBound]))
                 let nameEnd =
                     rest[at.upperBound...].firstIndex {
                         !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-")
@@ -134,7 +154,37 @@ extension ChapterPage {
                     "<a class=\"eqref\" href=\"\(HTMLEscaping.escape(target))\">(\(entry.number))</a>"
                 rest = rest[nameEnd...]
             }
-            return html + HTMLEscaping.escape(String(rest))
+            return html + LanguageMarkup.escape(String(rest))
+        }
+
+        /// An image description's node as plain text: formulas as a reader reads them.
+        static func plainDescription(_ node: MarkdownNode) -> MarkdownNode {
+            var node = node
+            if case .math(let tex, _, _) = node.kind {
+                return MarkdownNode(.text(TeXPlainText.text(tex)), range: node.range)
+            }
+            node.children = node.children.map(plainDescription)
+            return node
+        }
+
+        /// A link to another chapter's Markdown file leads to its page.
+        private func pageLink(_ destination: String) -> String {
+            let parts = destination.split(separator: "#", maxSplits: 1)
+            guard let file = parts.first, let page = page.chapterPages[String(file)] else {
+                return destination
+            }
+            return parts.count == 2 ? "\(page)#\(parts[1])" : page
+        }
+
+        /// A listing that does not run (Python from the article, shell commands): shown
+        /// like code, with a copy button; Python highlighted.
+        static func listing(_ code: String, language: String) -> String {
+            let body =
+                language == "python"
+                ? PythonHighlighter.html(code) : LanguageMarkup.escape(code)
+            let classes =
+                language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(language))\""
+            return "<div class=\"code\"><pre><code\(classes)>\(body)</code></pre></div>\n"
         }
 
         /// A heading with a stable id from its section number, a permalink, and the

@@ -6,7 +6,8 @@ struct FormulaIndexPage {
     /// Every block result, by chapter id and block id.
     var results: [String: [Int: BlockResult]]
 
-    func body() -> String {
+    /// The page; throws when a formula has no typeset rendering (the page would show TeX).
+    func body() throws(LessonError) -> String {
         var html = """
             <h1 id="top">Formulas</h1>
             <p>Every display formula in the book, with the code block that verifies it and how that block fared when the site was built.</p>
@@ -17,23 +18,24 @@ struct FormulaIndexPage {
             """
         for entry in formulas.entries {
             let formula = entry.formula
-            let tex =
-                math.html(tex: formula.tex, display: false)
-                ?? "\\(\(HTMLEscaping.escape(formula.tex))\\)"
+            let tex = try math.html(
+                tex: formula.tex, display: false, file: entry.chapter.file, line: formula.line)
             let section =
                 formula.section.flatMap { id in entry.chapter.sections.first { $0.id == id } }
             let sectionCell =
                 section.map {
                     "<a href=\"\(entry.page)#section-\($0.id)\">\($0.id) "
-                        + "\(HTMLEscaping.escape($0.title))</a>"
-                } ?? "<a href=\"\(entry.page)\">\(HTMLEscaping.escape(entry.chapter.title))</a>"
+                        + "\(LanguageMarkup.escape($0.title))</a>"
+                } ?? "<a href=\"\(entry.page)\">\(LanguageMarkup.escape(entry.chapter.title))</a>"
             var blockCell = "—"
             var status = "<span class=\"state unverified\">not verified</span>"
             if let id = formula.verifiedBy {
                 let result = results[entry.chapter.id]?[id]
-                let location = result?.block.location ?? "block \(id)"
+                // The line of the chapter's Markdown; the Section column names the chapter.
+                let location = result.map { "line \($0.block.startLine)" } ?? "block \(id)"
                 blockCell =
-                    "<a href=\"\(entry.page)#block-\(id)\">\(HTMLEscaping.escape(location))</a>"
+                    "<a href=\"\(entry.page)#block-\(id)\" title=\"\(HTMLEscaping.escape(result?.block.location ?? ""))\">"
+                    + "\(location)</a>"
                 status =
                     result?.passed == true
                     ? "<span class=\"state passed\">✓ passed</span>"

@@ -11,14 +11,14 @@ enum IndexPage {
             """
         for chapter in chapters {
             let label = [chapter.number, chapter.title].compactMap { $0 }.joined(separator: " ")
-            html += "<li><a href=\"\(chapter.id).html\">\(HTMLEscaping.escape(label))</a>"
+            html += "<li><a href=\"\(chapter.id).html\">\(LanguageMarkup.escape(label))</a>"
             html += original(chapter.originalTitle)
             if !chapter.sections.isEmpty {
                 html += "\n<ol>\n"
                 for section in chapter.sections {
                     html +=
                         "<li><a href=\"\(chapter.id).html#section-\(section.id)\">\(section.id) "
-                        + "\(HTMLEscaping.escape(section.title))</a>"
+                        + "\(LanguageMarkup.escape(section.title))</a>"
                         + "\(original(section.originalTitle))</li>\n"
                 }
                 html += "</ol>\n"

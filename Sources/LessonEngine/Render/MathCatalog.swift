@@ -1,6 +1,10 @@
 /// The KaTeX HTML of every formula in the book, rendered in one batch before any page.
 struct MathCatalog {
     private var html: [MathRenderer.Request: String] = [:]
+    /// Whether the catalog typesets the book: then a formula it holds no rendering for is an
+    /// error of the build, never shown as TeX. Only the empty catalog of `lessons render`,
+    /// which runs nothing, leaves formulas as TeX.
+    private(set) var typesets = false
 
     /// Renders every formula of the chapters; throws one error naming the file and line of
     /// each formula KaTeX cannot render.
@@ -12,6 +16,12 @@ struct MathCatalog {
                 let request = MathRenderer.Request(tex: span.tex, display: span.display)
                 if places[request] == nil { requests.append(request) }
                 places[request, default: []].append((chapter.file, span.range.start.line))
+            }
+            // The Formulas page lists display formulas in its table, typeset inline.
+            for formula in chapter.formulas {
+                let request = MathRenderer.Request(tex: formula.tex, display: false)
+                if places[request] == nil { requests.append(request) }
+                places[request, default: []].append((chapter.file, formula.line))
             }
         }
         var problems: [(file: String, line: Int, message: String)] = []
@@ -35,6 +45,7 @@ struct MathCatalog {
                     LessonError.source(file: $0.file, line: $0.line, message: $0.message)
                 })
         }
+        typesets = true
     }
 
     /// An empty catalog: formulas stay as TeX (`lessons render`, which runs nothing).
@@ -43,6 +54,27 @@ struct MathCatalog {
     /// The rendered HTML, or nil when the formula was not rendered.
     func html(tex: String, display: Bool) -> String? {
         html[MathRenderer.Request(tex: tex, display: display)]
+    }
+
+    /// The rendered HTML; a formula this catalog typesets but holds no rendering for fails
+    /// at its file and line. Without typesetting (`lessons render`), the TeX between
+    /// `\(…\)` or `\[…\]`, as KaTeX's auto-render expects it.
+    func html(tex: String, display: Bool, file: String, line: Int) throws(LessonError) -> String {
+        if let rendered = html(tex: tex, display: display) { return rendered }
+        guard !typesets else {
+            throw LessonError.source(
+                file: file, line: line,
+                message: "no typeset rendering of $\(tex)$ was prepared "
+                    + "(\(display ? "display" : "inline")); the page would show its TeX")
+        }
+        let (open, close) = display ? ("\\[", "\\]") : ("\\(", "\\)")
+        return open + HTMLEscaping.escape(tex) + close
+    }
+
+    /// A catalog that typesets but holds the given renderings only (for tests).
+    init(typesetting renderings: [MathRenderer.Request: String]) {
+        html = renderings
+        typesets = true
     }
 }
 

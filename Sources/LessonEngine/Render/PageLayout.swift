@@ -35,8 +35,8 @@ struct PageLayout {
             <title>\(HTMLEscaping.escape(title)) · Neural Lessons</title>
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="style.css">
+            <link rel="icon" href="icon.svg" type="image/svg+xml">
             <script src="theme.js"></script>
-            <script src="search-index.js" defer></script>
             <script src="site.js" defer></script>
             </head>
             <body>
@@ -52,6 +52,7 @@ struct PageLayout {
             <button class="theme-toggle" type="button" aria-label="Switch between light and dark">◐</button>
             </header>
             <div class="layout">
+            <div class="menu-backdrop"></div>
             <nav class="sidebar" id="sidebar" aria-label="Book contents">
             \(sidebar(current: file))</nav>
             <main id="content">
@@ -62,7 +63,7 @@ struct PageLayout {
         html += pager(current: file)
         if let source {
             html +=
-                "<p class=\"source-link\"><a href=\"../\(HTMLEscaping.escapeURL(source))\">"
+                "<p class=\"source-link\"><a href=\"\(HTMLEscaping.escapeURL(Self.sourcePath(source)))\">"
                 + "View this chapter's source</a> (\(HTMLEscaping.escape(source)))</p>\n"
         }
         html += "</main>\n"
@@ -72,20 +73,26 @@ struct PageLayout {
             for entry in outline {
                 html +=
                     "<li class=\"level-\(entry.level)\"><a href=\"#\(entry.anchor)\">"
-                    + "\(HTMLEscaping.escape(entry.label))</a></li>\n"
+                    + "\(LanguageMarkup.escape(entry.label))</a></li>\n"
             }
             html += "</ul>\n</aside>\n"
         }
         html += """
             </div>
             <footer>
-            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="search.html">Search</a></p>
+            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="search.html">Search</a> · <a href="print.html">The whole book on one page</a></p>
             </footer>
             </body>
             </html>
 
             """
         return html
+    }
+
+    /// Where the site keeps a copy of a chapter's Markdown: `Chapters/03-x.md` →
+    /// `source/03-x.md`.
+    static func sourcePath(_ file: String) -> String {
+        "source/" + (file.split(separator: "/").last.map(String.init) ?? file)
     }
 
     /// The table of contents: every chapter; the current one with its sections.
@@ -101,7 +108,7 @@ struct PageLayout {
                 for section in chapter.sections {
                     html +=
                         "<li class=\"level-\(section.level)\"><a href=\"\(file)#section-\(section.id)\">"
-                        + "\(section.id) \(HTMLEscaping.escape(section.title))</a></li>\n"
+                        + "\(section.id) \(LanguageMarkup.escape(section.title))</a></li>\n"
                 }
                 html += "</ol>\n"
             }
@@ -115,7 +122,7 @@ struct PageLayout {
         -> String
     {
         let mark = file == current ? " aria-current=\"page\"" : ""
-        return "<li><a href=\"\(file)\"\(mark)>\(HTMLEscaping.escape(label))</a>"
+        return "<li><a href=\"\(file)\"\(mark)>\(LanguageMarkup.escape(label))</a>"
             + (open ? "\n" : "</li>\n")
     }
 
@@ -127,13 +134,13 @@ struct PageLayout {
             let page = pages[index - 1]
             html +=
                 "<a class=\"previous\" rel=\"prev\" href=\"\(page.file)\">← "
-                + "\(HTMLEscaping.escape(page.title))</a>\n"
+                + "\(LanguageMarkup.escape(page.title))</a>\n"
         }
         if index + 1 < pages.count {
             let page = pages[index + 1]
             html +=
                 "<a class=\"next\" rel=\"next\" href=\"\(page.file)\">"
-                + "\(HTMLEscaping.escape(page.title)) →</a>\n"
+                + "\(LanguageMarkup.escape(page.title)) →</a>\n"
         }
         return html + "</nav>\n"
     }

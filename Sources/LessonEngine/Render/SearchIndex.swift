@@ -1,16 +1,20 @@
 import Foundation
 
-/// The full-text search index: one entry per section of every page (its title, address and
-/// plain text), written as a script that sets `window.LESSONS_SEARCH`, so the search works
-/// from `file://` too, where a page may not fetch files.
+/// The full-text search index: one entry per section of every page (its title, address,
+/// the text a reader sees and its code), written as a script that sets
+/// `window.LESSONS_SEARCH`, so the search works from `file://` too, where a page may not
+/// fetch files. Pages load it when the reader first uses search.
 enum SearchIndex {
     struct Entry: Encodable, Equatable {
         /// Title shown in results.
         var title: String
         /// Page and anchor.
         var url: String
-        /// The section's words: prose, formulas' TeX and code.
+        /// The section's words as a reader sees them: prose, and formulas as plain text
+        /// (`σ(z)`); results quote it.
         var text: String
+        /// The section's Swift code, searched but never quoted.
+        var code: String = ""
     }
 
     /// The entries of one chapter: its introduction, then each numbered section.
@@ -20,7 +24,7 @@ enum SearchIndex {
         var entries = [Entry(title: heading, url: page, text: "")]
         for node in chapter.document.root.children {
             if case .heading(let level) = node.kind, level > 1,
-                let section = Section.parse(heading: node.plainText, level: level, line: 0)
+                let section = Section.parse(heading: node.readerText, level: level, line: 0)
             {
                 let original = section.originalTitle.map { " · \($0)" } ?? ""
                 entries.append(
@@ -29,9 +33,16 @@ enum SearchIndex {
                         url: "\(page)#section-\(section.id)", text: ""))
                 continue
             }
+            let last = entries.count - 1
+            if case .codeBlock(let info, let literal, _) = node.kind {
+                let (language, options) = InfoString.words(info)
+                guard language == "swift", !options.contains("hidden") else { continue }
+                let words = literal.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                entries[last].code += (entries[last].code.isEmpty ? "" : " ") + words
+                continue
+            }
             let words = text(of: node)
             guard !words.isEmpty else { continue }
-            let last = entries.count - 1
             entries[last].text += (entries[last].text.isEmpty ? "" : " ") + words
         }
         return entries
@@ -41,15 +52,12 @@ enum SearchIndex {
     private static func text(of node: MarkdownNode) -> String {
         let raw: String
         switch node.kind {
-        case .codeBlock(let info, let literal, _):
-            let (language, options) = InfoString.words(info)
-            raw = language == "swift" && !options.contains("hidden") ? literal : ""
-        case .heading:
-            raw = node.plainText
+        case .codeBlock:
+            raw = ""
         case .list, .blockQuote, .item:
             raw = node.children.map(text).joined(separator: " ")
         default:
-            raw = node.plainText
+            raw = node.readerText
         }
         return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -10,7 +10,7 @@ enum SiteAssets {
     /// The files, by path in the site, in a fixed order.
     static func files() throws -> [(name: String, contents: Data)] {
         var files: [(String, Data)] = []
-        for name in ["style.css", "site.js", "theme.js"] {
+        for name in ["style.css", "site.js", "theme.js", "icon.svg"] {
             guard
                 let url = Bundle.module.url(
                     forResource: name, withExtension: nil, subdirectory: "Assets")

@@ -33,6 +33,11 @@ struct SiteBuilder {
                     title: [$0.number, $0.title].compactMap { $0 }.joined(separator: " "))
             } + [PageLayout.Link(file: "formulas.html", title: "Formulas")]
         let layout = PageLayout(chapters: chapters, pages: pages)
+        var chapterPages: [String: String] = [:]
+        for chapter in chapters {
+            let name = chapter.file.split(separator: "/").last.map(String.init) ?? chapter.file
+            chapterPages[name] = "\(chapter.id).html"
+        }
 
         var files: [(String, String)] = [
             (
@@ -43,13 +48,18 @@ struct SiteBuilder {
         var problems: [LessonError] = []
         var resultsByChapter: [String: [Int: BlockResult]] = [:]
         var searchEntries = [SearchIndex.Entry(title: "Contents", url: "index.html", text: "")]
+        var bodies: [(id: String, body: String)] = []
+        var sources: [(String, String)] = []
         for result in results {
             let chapter = result.chapter
             let byID = Dictionary(uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
             resultsByChapter[chapter.id] = byID
             let page = ChapterPage(
-                chapter: chapter, results: byID, formulas: formulas, math: math)
+                chapter: chapter, results: byID, formulas: formulas, math: math,
+                chapterPages: chapterPages)
             do {
+                let body = try page.body()
+                bodies.append((chapter.id, body))
                 files.append(
                     (
                         "\(chapter.id).html",
@@ -58,21 +68,35 @@ struct SiteBuilder {
                             title: pages.first {
                                 $0.file == "\(chapter.id).html"
                             }?.title ?? chapter.title,
-                            body: try page.body(), outline: page.outline, source: chapter.file)
+                            body: body, outline: page.outline, source: chapter.file)
                     ))
             } catch {
                 problems.append(error)
             }
+            // The chapter's Markdown, which its page links, published with the site.
+            sources.append((PageLayout.sourcePath(chapter.file), chapter.source))
             searchEntries += SearchIndex.entries(of: chapter)
         }
-        guard problems.isEmpty else { throw SiteError(problems: problems) }
         let formulaPage = FormulaIndexPage(
             formulas: formulas, math: math, results: resultsByChapter)
+        do {
+            files.append(
+                (
+                    "formulas.html",
+                    layout.page(
+                        file: "formulas.html", title: "Formulas", body: try formulaPage.body())
+                ))
+        } catch {
+            problems.append(error)
+        }
+        guard problems.isEmpty else { throw SiteError(problems: problems) }
         files.append(
             (
-                "formulas.html",
-                layout.page(file: "formulas.html", title: "Formulas", body: formulaPage.body())
+                "print.html",
+                layout.page(
+                    file: "print.html", title: "The whole book", body: PrintPage.body(bodies))
             ))
+        files += sources
         files.append(
             (
                 "search.html",
@@ -81,7 +105,8 @@ struct SiteBuilder {
         searchEntries.append(
             SearchIndex.Entry(
                 title: "Formulas", url: "formulas.html",
-                text: formulas.entries.map(\.formula.tex).joined(separator: " ")))
+                text: formulas.entries.map { TeXPlainText.text($0.formula.tex) }
+                    .joined(separator: " ")))
         files.append(("search-index.js", try SearchIndex.script(searchEntries)))
         return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
     }

@@ -29,7 +29,7 @@ enum SwiftHighlighter {
     }
 
     private static func escape(_ bytes: ArraySlice<UInt8>) -> String {
-        HTMLEscaping.escape(String(decoding: bytes, as: UTF8.self))
+        LanguageMarkup.escape(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The CSS class for a classification; nil for plain text.

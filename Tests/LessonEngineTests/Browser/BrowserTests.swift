@@ -3,8 +3,12 @@ import Testing
 
 @testable import LessonEngine
 
-/// The freshly built site in a real browser: headless Chromium loads every page from a local
-/// server, and the tests read the DOM after the page's scripts ran and what it logged.
+/// The built site in a real browser: one headless Chromium, driven over the DevTools
+/// protocol, loads the pages from a plain static server on 127.0.0.1 (as any host would
+/// publish `Site/`) and the tests read what the reader would meet — every failed request,
+/// script error and console message, the text on screen, the layout at desktop and phone
+/// widths, print, and the keyboard. The tests in this file's extensions
+/// (`BrowserTests+Layout`, `+Search`, `+Print`) share the one browser and run one at a time.
 ///
 /// Skipped, saying so, only when Chromium is not installed; `.ci/run` installs it.
 @Suite(
@@ -13,85 +17,81 @@ import Testing
         "Chromium is not installed (apt-get install chromium): the browser tests are skipped"),
     .serialized)
 struct BrowserTests {
-    /// A server for the built site, shared by every test of the suite.
-    static let server: Result<SiteServer, LessonError> = {
-        do {
-            let server = try SiteServer(site: try BuiltSite.folder())
-            server.start()
-            return .success(server)
-        } catch let error as LessonError {
-            return .failure(error)
-        } catch {
-            return .failure(.system("\(error)"))
-        }
-    }()
-
-    static var pages: [String] {
-        let folder = try? BuiltSite.folder()
-        let names = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }
-        return (names ?? []).filter { $0.hasSuffix(".html") }.sorted()
-    }
-
-    func load(_ path: String, dark: Bool = false) throws -> (dom: String, console: [String]) {
-        try Chromium.load(try Self.server.get().url + path, dark: dark)
-    }
-
-    @Test(arguments: pages)
-    func everyPageLoadsWithTypesetMathAndNoConsoleMessages(page: String) throws {
-        let (dom, console) = try load(page)
-        #expect(console.isEmpty, "\(page) logged: \(console.joined(separator: "\n"))")
-        #expect(dom.contains("<main id=\"content\">"))
-        #expect(!dom.contains("katex-error"), "\(page) has a formula KaTeX could not render")
+    @Test(arguments: BrowserSite.pages)
+    func everyPageLoadsCleanlyWithTypesetMathAndMarkedLanguage(page: String) throws {
+        let tab = try BrowserSite.open(page)
+        defer { tab.close() }
+        #expect(tab.problems.isEmpty, "\(page): \(tab.problems.joined(separator: "\n"))")
         // The site's script ran: it labels the theme toggle with the theme it switches to.
-        #expect(dom.contains("Switch to the dark theme"))
+        #expect(
+            try tab.string("document.querySelector('.theme-toggle').title")
+                == "Switch to the dark theme")
+        #expect(try tab.number("document.querySelectorAll('.katex-error').length") == 0)
+        let tex = try tab.strings(PageScripts.visibleTeX)
+        #expect(tex.isEmpty, "\(page) shows TeX: \(tex)")
+        let chinese = try tab.strings(PageScripts.unmarkedChinese)
+        #expect(chinese.isEmpty, "\(page) has Chinese text without lang=\"zh\": \(chinese)")
+        let uncopyable = try tab.strings(PageScripts.codeWithoutCopyButton)
+        #expect(uncopyable.isEmpty, "\(page) has code without a Copy button: \(uncopyable)")
+        // No development machinery in a published page: nothing asks the server for more.
+        #expect(!tab.requests.contains { $0.contains("__lessons") }, "\(page) polls a server")
+        #expect(try tab.string("document.querySelector('link[rel=icon]')?.href || ''") != "")
     }
 
     @Test func theChapterShowsHighlightedCodeFiguresAndNumberedFormulas() throws {
-        let (dom, _) = try load("chapter3.html")
-        #expect(dom.components(separatedBy: "class=\"katex-display\"").count - 1 >= 4)
-        #expect(dom.contains("<span class=\"hl-keyword\">let</span>"))
-        #expect(dom.contains("class=\"copy-button\""))
-        let figures = dom.components(separatedBy: "<figure class=\"plot\">").count - 1
-        #expect(figures >= 2)
-        #expect(dom.contains("aria-label=\"Line plot “Activation functions”"))
-        #expect(dom.contains("Figure 3.2. Line plot “Their derivatives"))
-        #expect(dom.contains("class=\"badge passed\""))
+        let tab = try BrowserSite.open("chapter3.html")
+        defer { tab.close() }
+        #expect(try tab.number("document.querySelectorAll('.katex-display').length") >= 4)
+        #expect(try tab.number("document.querySelectorAll('.hl-keyword').length") > 10)
+        #expect(try tab.number("document.querySelectorAll('figure.plot svg').length") >= 2)
+        #expect(try tab.number("document.querySelectorAll('.badge.passed').length") >= 1)
+        let caption = try tab.string(
+            "document.querySelectorAll('figure.plot figcaption')[1].textContent")
+        #expect(caption.hasPrefix("Figure 3.2. Line plot “Their derivatives"))
     }
 
-    @Test func searchFindsAKnownTerm() throws {
-        let (dom, console) = try load("search.html?q=vanishing%20gradient")
-        #expect(console.isEmpty, "\(console)")
-        // The count grows with the book; what matters is that search found the term, says how
-        // often, and links the section that introduces it.
-        #expect(dom.contains(/[1-9][0-9]* sections? mentions? “vanishing gradient”\./))
-        #expect(dom.contains("<a href=\"chapter3.html#section-3.1.1\">3.1.1 Activation functions"))
-        #expect(!dom.contains("No section mentions"))
+    /// A screen reader reads each figure's text alternative once: the SVG is named by its
+    /// caption, and carries no label or title of its own that repeats it.
+    @Test func figuresAreNamedByTheirCaptionOnce() throws {
+        let tab = try BrowserSite.open("chapter3.html")
+        defer { tab.close() }
+        let repeated = try tab.strings(
+            """
+            Array.from(document.querySelectorAll("figure.plot")).filter(figure => {
+              const svg = figure.querySelector("svg"), caption = figure.querySelector("figcaption");
+              const named = svg.getAttribute("aria-labelledby") === caption.id && caption.id !== "";
+              return !named || svg.hasAttribute("aria-label") || svg.querySelector(":scope > title");
+            }).map(figure => figure.querySelector("figcaption").textContent.slice(0, 40))
+            """)
+        #expect(repeated.isEmpty, "figures labelled twice: \(repeated)")
     }
 
     @Test func theDarkThemeFollowsTheSystem() throws {
-        let (dom, _) = try load("index.html", dark: true)
-        #expect(dom.contains("Switch to the light theme"))
+        let tab = try BrowserSite.open("index.html", dark: true)
+        defer { tab.close() }
+        #expect(
+            try tab.string("document.querySelector('.theme-toggle').title")
+                == "Switch to the light theme")
     }
 
     /// Screenshots for people to look at, kept under the build folder (not committed).
-    @Test func screenshotsOfTheIndexAndAChapterInLightAndDark() throws {
+    @Test func screenshotsInLightDarkAndPhoneWidth() throws {
         let folder = TestPackage.root.appendingPathComponent(".build-lessons/screenshots")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let base = try Self.server.get().url
-        // Whole pages: a fragment in the address leaves headless screenshots blank.
-        let shots = [("index.html", "index", 1000), ("chapter3.html", "chapter3", 9000)]
-        for (page, name, height) in shots {
-            for dark in [false, true] {
-                let file = folder.appendingPathComponent("\(name)-\(dark ? "dark" : "light").png")
-                try? FileManager.default.removeItem(at: file)
-                try Chromium.screenshot(base + page, to: file, height: height, dark: dark)
-                let size =
-                    try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
-                #expect((size ?? 0) > 20_000, "\(file.lastPathComponent) looks empty")
-            }
+        let shots: [(page: String, name: String, width: Int, dark: Bool)] = [
+            ("index.html", "index-light", 1400, false), ("index.html", "index-dark", 1400, true),
+            ("chapter3.html", "chapter3-light", 1400, false),
+            ("chapter3.html", "chapter3-dark", 1400, true),
+            ("chapter3.html", "chapter3-phone", 390, false),
+            ("formulas.html", "formulas", 1280, false),
+        ]
+        for shot in shots {
+            let tab = try BrowserSite.open(shot.page, width: shot.width, dark: shot.dark)
+            defer { tab.close() }
+            let file = folder.appendingPathComponent("\(shot.name).png")
+            try tab.screenshot(to: file)
+            let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
+            #expect((size ?? 0) > 20_000, "\(file.lastPathComponent) looks empty")
         }
-        let phone = folder.appendingPathComponent("chapter3-phone.png")
-        try Chromium.screenshot(base + "chapter3.html", to: phone, width: 390, height: 844)
-        #expect(FileManager.default.fileExists(atPath: phone.path))
     }
 }

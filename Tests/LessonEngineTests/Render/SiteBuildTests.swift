@@ -95,7 +95,7 @@ import Testing
         #expect(page.contains(#"<span class="hl-string">"#))
         #expect(page.contains(#"<h2 id="section-1.1">"#))
         #expect(page.contains(#"<span class="original" lang="zh">数学</span>"#))
-        #expect(page.contains(#"<a href="../Chapters/01-test.md">"#))
+        #expect(page.contains(#"<a href="source/01-test.md">"#))
         #expect(!page.contains("setup is not shown"))
         // A pipe table, with its alignments, and math in its cells typeset like anywhere else.
         #expect(
@@ -119,7 +119,7 @@ import Testing
             contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8)
         #expect(
             search.contains(#""title":"1.1 Math and code · 数学","url":"chapter1.html#section-1.1""#))
-        #expect(search.contains("quantity value formula product 6 x_1 * x_2 old norm 2 |w|"))
+        #expect(search.contains("quantity value formula product 6 x₁ * x₂ old norm 2 |w|"))
         for asset in [
             "style.css", "site.js", "theme.js", "katex/katex.min.css",
             "katex/fonts/KaTeX_Main-Regular.woff2",
