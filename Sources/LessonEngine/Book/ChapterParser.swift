@@ -27,6 +27,7 @@ struct ChapterParser {
             )
         }
         state.formulas.sort { $0.line < $1.line }
+        try state.checkBlockNames()
         try state.pairFormulas()
 
         let top = state.titles.first
@@ -136,6 +137,30 @@ extension ChapterParser {
             let closingFence = closing.prefix { $0 == fence }
             return closingFence.count >= length
                 && closing.dropFirst(closingFence.count).allSatisfy { $0 == " " || $0 == "\t" }
+        }
+
+        /// Block names are anchors on the page (`#block-NAME`): unique within the chapter, and
+        /// never a bare number, which is what an unnamed block's anchor uses.
+        func checkBlockNames() throws(LessonError) {
+            var seen: [String: Int] = [:]
+            for block in blocks {
+                guard let name = block.options.name else { continue }
+                if name.allSatisfy(\.isNumber) {
+                    throw LessonError.source(
+                        file: file, line: block.startLine,
+                        message:
+                            "a block name cannot be a number ('\(name)' would clash with #block-\(name))"
+                    )
+                }
+                if let first = seen[name] {
+                    throw LessonError.source(
+                        file: file, line: block.startLine,
+                        message:
+                            "the block name '\(name)' is already used by the block at line \(first)"
+                    )
+                }
+                seen[name] = block.startLine
+            }
         }
 
         /// Pairs each formula with its verifying block: the one naming its label, else the

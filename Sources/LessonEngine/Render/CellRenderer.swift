@@ -14,6 +14,12 @@ struct CellRenderer {
         let result = page.results[block.id]
         let state = page.state(of: block.id)
         var html = "<figure class=\"cell \(state.cssClass)\" id=\"block-\(block.id)\">\n"
+        if let name = block.options.name {
+            // A stable anchor for links from prose (`chapter3.html#block-gru-article`): the
+            // numbered id moves whenever a block is added above this one.
+            html +=
+                "<span class=\"block-anchor\" id=\"block-\(HTMLEscaping.escape(name))\"></span>\n"
+        }
         html += "<div class=\"code\"><pre><code class=\"language-swift\">"
         html += SwiftHighlighter.html(block.code) + "</code></pre></div>\n"
         let verified = page.formulas.verified(by: block, in: page.chapter)

@@ -65,6 +65,26 @@ import Testing
         #expect(parsed.title == "Errata")
     }
 
+    /// A block's name is its stable anchor on the page (`#block-NAME`), so two blocks of a
+    /// chapter cannot share one, and a name cannot look like a block's number.
+    @Test func blockNamesAreUniqueAndNotNumbers() throws {
+        #expect(
+            throws: LessonError.source(
+                file: "c.md", line: 7,
+                message: "the block name 'fit' is already used by the block at line 3")
+        ) {
+            try parse(
+                "# 1 T\n\n```swift name=fit\nx\n```\n\n```swift name=fit\ny\n```\n", file: "c.md")
+        }
+        #expect(
+            throws: LessonError.source(
+                file: "c.md", line: 3,
+                message: "a block name cannot be a number ('12' would clash with #block-12)")
+        ) {
+            try parse("# 1 T\n\n```swift name=12\nx\n```\n", file: "c.md")
+        }
+    }
+
     @Test func badInputIsAnErrorAtItsLine() throws {
         #expect(
             throws: LessonError.source(
