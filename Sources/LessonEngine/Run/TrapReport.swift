@@ -93,10 +93,13 @@ struct TrapReport: Equatable {
     }
 
     /// True when a fault at `address` is a stack overflow: the stack grows down, and a call or
-    /// a frame that no longer fits touches the guard region just below the stack pointer
-    /// (Linux keeps a 1 MiB gap there). Anywhere else, and a stack page already in use, it is
-    /// an ordinary bad pointer.
+    /// a frame that no longer fits touches the guard region just below the stack (Linux keeps a
+    /// 1 MiB gap there). The faulting access is a push below the stack pointer, or a store into
+    /// a frame whose prologue has already moved the pointer down into the gap, a little above
+    /// it: stack pages above a live stack pointer are otherwise mapped, so a fault there is
+    /// the guard too. Anywhere else it is an ordinary bad pointer.
     static func isStackGuardFault(address: UInt64, stackPointer: UInt64) -> Bool {
-        address < stackPointer && stackPointer - address <= 1 << 20
+        if address < stackPointer { return stackPointer - address <= 1 << 20 }
+        return address - stackPointer < 1 << 16
     }
 }
