@@ -4,15 +4,20 @@
 /// `L = -(1/n) Σᵢ [yᵢ log pᵢ + (1 - yᵢ) log(1 - pᵢ)]`.
 ///
 /// Each logarithm is clamped at -100, as PyTorch does, so a confident wrong probability of
-/// exactly 0 or 1 costs 100 rather than infinity (and the clamped term passes no gradient).
-/// Prefer ``binaryCrossEntropy(logits:labels:)`` when the probabilities come from a sigmoid.
+/// exactly 0 or 1 costs 100 rather than infinity, and a clamped term passes no gradient: at
+/// `p = 1` with label 1, `∂L/∂p = -1/n` (from `log p`), and with label 0 it is 0. (PyTorch
+/// instead divides by `max(p(1 - p), 10⁻¹²)` there.) In `Float`, `sigmoid` is exactly 1 from a
+/// logit of about 16.6: prefer ``binaryCrossEntropy(logits:labels:)`` when the probabilities
+/// come from a sigmoid.
 public func binaryCrossEntropy<Scalar>(
     probabilities: Tensor<Scalar>, labels: Tensor<Scalar>
 ) -> Tensor<Scalar> {
     let floor = Tensor<Scalar>(scalar: -100)
     func clampedLog(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-        let logarithm = log(x)
-        return which(logarithm .< floor, floor, logarithm)
+        // Where the clamp holds, `log` sees 1 instead of `x`: its rule `dy / x` would compute
+        // 0/0 there (the clamp sends it dy = 0), and NaN would reach `x`.
+        let clamped = log(x.detached()) .< floor
+        return which(clamped, floor, log(which(clamped, Tensor(scalar: 1), x)))
     }
     return -(labels * clampedLog(probabilities) + (1 - labels) * clampedLog(1 - probabilities))
         .mean()
