@@ -96,7 +96,7 @@ public struct HodgkinHuxley: Sendable, Equatable {
         }
     }
 
-    /// One exponential Euler step of length `dt` (see ``Method/exponentialEuler``):
+    /// One exponential Euler step of length `dt` (see ``HodgkinHuxley/Method/exponentialEuler``):
     /// `x ← x∞ + (x − x∞) e^(−(α + β) dt)` for each gate and
     /// `V ← V∞ + (V − V∞) e^(−g dt / C)` with `g = g_Na m³h + g_K n⁴ + g_L` and
     /// `V∞ = (g_Na m³h E_Na + g_K n⁴ E_K + g_L E_L + I) / g`, all at the step's start.

@@ -3,9 +3,9 @@
 /// Every loss computes one term `ℓᵢ` per element (per sample for the losses defined on rows,
 /// such as ``softmaxCrossEntropy(logits:labels:reduction:)``) and then returns:
 ///
-/// - ``mean``: `(1/n) Σᵢ ℓᵢ`, a scalar tensor: the default of every loss;
-/// - ``sum``: `Σᵢ ℓᵢ`, a scalar tensor, whose gradient is the mean's times `n`;
-/// - ``none``: the terms themselves, one per element (or sample), whose gradient with respect
+/// - ``LossReduction/mean``: `(1/n) Σᵢ ℓᵢ`, a scalar tensor: the default of every loss;
+/// - ``LossReduction/sum``: `Σᵢ ℓᵢ`, a scalar tensor, whose gradient is the mean's times `n`;
+/// - ``LossReduction/none``: the terms themselves, one per element (or sample), whose gradient with respect
 ///   to each input is that of its own term alone: the gradient of `losses.sum()` is the
 ///   mean's times `n`, and `(losses * weights).sum()` weights the samples.
 public enum LossReduction: Sendable, Equatable {

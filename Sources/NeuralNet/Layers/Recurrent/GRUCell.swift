@@ -13,7 +13,7 @@ public enum GRUFormulation: Sendable, Equatable {
     /// reset gate read as "how much to forget"):
     /// `nₜ = tanh(aⁿ + ((1 - rₜ) ⊙ hₜ₋₁)·Uₙ + bₕₙ)`, `hₜ = zₜ ⊙ nₜ + (1 - zₜ) ⊙ hₜ₋₁`.
     ///
-    /// Since `1 - σ(a) = σ(-a)`, it is ``resetBefore`` with the reset and update gates'
+    /// Since `1 - σ(a) = σ(-a)`, it is ``GRUFormulation/resetBefore`` with the reset and update gates'
     /// weights and biases negated: the same family of functions, the gates' meanings swapped
     /// (`rₜ = 1` forgets the past, `zₜ = 1` takes the candidate whole).
     case complementedGates
