@@ -85,7 +85,7 @@ enum LSTMSequenceKernel {
                 for t in 0..<time {
                     step(
                         gates + t * batch * width, hiddens + t * shape.step,
-                        cells + t * shape.step, tanhCells + t * shape.step, u.baseAddress!, shape)
+                        cells + t * shape.step, tanhCells + t * shape.step, u.start, shape)
                 }
             }
         }
