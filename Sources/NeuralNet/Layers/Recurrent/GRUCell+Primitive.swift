@@ -43,7 +43,7 @@ extension Primitive {
         let uN = RecurrentKernel.columns(us, width: width, (2 * hidden)..<width)
         let resetAfter = formulation == .resetAfter
         let inputs = [x, state, w, u, inputBias, recurrentBias]
-        let shapes = inputs.map { $0.detached() }
+        let detachedInputs = inputs.map { $0.detached() }
         let result = record("gruStep", inputs, y) { tracked in
             { dy in
                 let g = GRUKernel.backward(
@@ -78,7 +78,7 @@ extension Primitive {
                 }
                 if tracked[4] { scalars[4] = RecurrentKernel.columnSums(g.dgx, columns: width) }
                 if tracked[5] { scalars[5] = RecurrentKernel.columnSums(g.dgh, columns: width) }
-                return gradients(of: shapes, scalars, tracked: tracked)
+                return gradients(of: detachedInputs, scalars, tracked: tracked)
             }
         }
         return (result, forward)

@@ -31,7 +31,7 @@ extension Primitive {
         let y = T(shape: [batch, 2 * hidden], scalars: combined, node: nil)
         let (xs, ws, us) = (x.scalars, w.scalars, u.scalars)
         let inputs = [x, state, w, u, b]
-        let shapes = inputs.map { $0.detached() }
+        let detachedInputs = inputs.map { $0.detached() }
         let width = 4 * hidden
         let result = record("lstmStep", inputs, y) { tracked in
             { dy in
@@ -56,7 +56,7 @@ extension Primitive {
                         h, batch, hidden, transposingA: true, dz, batch, width)
                 }
                 if tracked[4] { scalars[4] = RecurrentKernel.columnSums(dz, columns: width) }
-                return gradients(of: shapes, scalars, tracked: tracked)
+                return gradients(of: detachedInputs, scalars, tracked: tracked)
             }
         }
         return (result, gates)
