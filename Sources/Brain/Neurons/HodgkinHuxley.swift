@@ -72,6 +72,53 @@ public struct HodgkinHuxley: Sendable, Equatable {
             n: r.alphaN * (1 - s.n) - r.betaN * s.n)
     }
 
+    /// A numerical method for advancing the state by one step.
+    public enum Method: Sendable, Equatable {
+        /// Classic fourth-order Runge–Kutta (the default): accurate at dt = 0.01 ms, but its
+        /// stability region is bounded, and the fast sodium gate makes it fail at larger
+        /// steps.
+        case rungeKutta4
+        /// Exponential Euler, Brian2's usual method for this model: each variable follows
+        /// the exact solution of its own equation, linear in itself, with the others held at
+        /// their values at the start of the step. A gate `x` relaxes to `x∞ = α/(α + β)` with
+        /// rate `α + β`; the potential relaxes to the conductance-weighted mean of the
+        /// reversal potentials (plus `I/g`) with rate `g/C`, `g` the total conductance.
+        /// First-order accurate, but it never overshoots a gate out of `[0, 1]`, so it stays
+        /// stable at steps where Runge–Kutta does not.
+        case exponentialEuler
+    }
+
+    /// One step of length `dt` by `method`.
+    public func step(_ s: State, current: Double, dt: Double, method: Method) -> State {
+        switch method {
+        case .rungeKutta4: step(s, current: current, dt: dt)
+        case .exponentialEuler: exponentialEulerStep(s, current: current, dt: dt)
+        }
+    }
+
+    /// One exponential Euler step of length `dt` (see ``HodgkinHuxley/Method/exponentialEuler``):
+    /// `x ← x∞ + (x − x∞) e^(−(α + β) dt)` for each gate and
+    /// `V ← V∞ + (V − V∞) e^(−g dt / C)` with `g = g_Na m³h + g_K n⁴ + g_L` and
+    /// `V∞ = (g_Na m³h E_Na + g_K n⁴ E_K + g_L E_L + I) / g`, all at the step's start.
+    public func exponentialEulerStep(_ s: State, current: Double, dt: Double) -> State {
+        let r = Self.rates(at: s.potential)
+        func relax(_ x: Double, _ alpha: Double, _ beta: Double) -> Double {
+            let rate = alpha + beta
+            let steady = alpha / rate
+            return steady + (x - steady) * exp(-rate * dt)
+        }
+        let sodium = sodiumConductance * s.m * s.m * s.m * s.h
+        let potassium = potassiumConductance * pow(s.n, 4)
+        let total = sodium + potassium + leakConductance
+        let target =
+            (sodium * sodiumReversal + potassium * potassiumReversal + leakConductance
+                * leakReversal + current) / total
+        return State(
+            potential: target + (s.potential - target) * exp(-total * dt / capacitance),
+            m: relax(s.m, r.alphaM, r.betaM), h: relax(s.h, r.alphaH, r.betaH),
+            n: relax(s.n, r.alphaN, r.betaN))
+    }
+
     /// One classic fourth-order Runge–Kutta step of length `dt` (stable at dt = 0.01 ms).
     public func step(_ s: State, current: Double, dt: Double) -> State {
         func add(_ a: State, _ b: State, _ scale: Double) -> State {
@@ -91,9 +138,15 @@ public struct HodgkinHuxley: Sendable, Equatable {
             n: s.n + dt / 6 * (k1.n + 2 * k2.n + 2 * k3.n + k4.n))
     }
 
-    /// Simulates from rest under `current(t)`; a spike is an upward crossing of `spikeLevel`.
+    /// Simulates from rest under `current(t)` with steps of `dt` by `method`; a spike is an
+    /// upward crossing of `spikeLevel` (a step that starts below it, by `detection`'s
+    /// comparison, and ends at or above it), stamped as `detection` says. The defaults,
+    /// Runge–Kutta, `≥` and the end of the step, are the model's behaviour before these
+    /// choices existed. The model has no refractory period of its own: its sodium
+    /// inactivation makes one.
     public func simulate(
         duration: Double, step dt: Double = 0.01, spikeLevel: Double = 0,
+        method: Method = .rungeKutta4, detection: SpikeDetection = SpikeDetection(),
         current: (Double) -> Double
     ) -> (spikes: SpikeTrain, potential: [Double]) {
         var state = restingState()
@@ -103,9 +156,14 @@ public struct HodgkinHuxley: Sendable, Equatable {
         trace.reserveCapacity(steps + 1)
         for index in 0..<steps {
             let previous = state.potential
-            state = step(state, current: current(Double(index) * dt), dt: dt)
-            if previous < spikeLevel && state.potential >= spikeLevel {
-                spikes.append(Double(index + 1) * dt)
+            state = step(state, current: current(Double(index) * dt), dt: dt, method: method)
+            if !detection.reaches(previous, threshold: spikeLevel),
+                detection.reaches(state.potential, threshold: spikeLevel)
+            {
+                spikes.append(
+                    detection.time(
+                        stepStart: Double(index) * dt, stepEnd: Double(index + 1) * dt,
+                        before: previous, after: state.potential, threshold: spikeLevel))
             }
             trace.append(state.potential)
         }

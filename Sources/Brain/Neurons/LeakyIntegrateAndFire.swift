@@ -71,10 +71,16 @@ public struct LeakyIntegrateAndFire: Sendable, Equatable {
 
     /// Simulates a time-varying current with a fixed step `dt`, using the exponential
     /// integrator that is exact for a current held constant over each step:
-    /// `V ← V∞(t) + (V − V∞(t)) e^(−dt/τ_m)`. A spike is recorded at the end of the step in
-    /// which `V` reaches threshold. Returns the spikes and the potential at every step.
+    /// `V ← V∞(t) + (V − V∞(t)) e^(−dt/τ_m)`. A spike is recorded when `V` reaches threshold
+    /// by `detection`'s comparison, at the time its stamp says; `V` is then held at
+    /// `V_reset` during the refractory period, counted in steps as `refractoryCounting`
+    /// says. The defaults (`≥`, the end of the step, and holding the steps that end within
+    /// the period) are the behaviour before these choices existed. Returns the spikes and the
+    /// potential at every step.
     public func simulate(
-        duration: Double, step dt: Double, current: (Double) -> Double
+        duration: Double, step dt: Double, detection: SpikeDetection = SpikeDetection(),
+        refractoryCounting: RefractoryCounting = .stepsEndingInPeriod,
+        current: (Double) -> Double
     ) -> (spikes: SpikeTrain, potential: [Double]) {
         let steps = Int((duration / dt).rounded())
         let decay = exp(-dt / timeConstant)
@@ -84,16 +90,22 @@ public struct LeakyIntegrateAndFire: Sendable, Equatable {
         var trace: [Double] = [potential]
         trace.reserveCapacity(steps + 1)
         for index in 0..<steps {
-            let time = Double(index + 1) * dt
-            if time <= refractoryUntil + 1e-12 {
+            let (start, end) = (Double(index) * dt, Double(index + 1) * dt)
+            if refractoryCounting.holds(
+                stepStart: start, stepEnd: end, refractoryEnd: refractoryUntil)
+            {
                 potential = resetPotential
             } else {
-                let target = steadyState(current: current(Double(index) * dt))
+                let before = potential
+                let target = steadyState(current: current(start))
                 potential = target + (potential - target) * decay
-                if potential >= threshold {
-                    spikes.append(time)
+                if detection.reaches(potential, threshold: threshold) {
+                    let spike = detection.time(
+                        stepStart: start, stepEnd: end, before: before, after: potential,
+                        threshold: threshold)
+                    spikes.append(spike)
                     potential = resetPotential
-                    refractoryUntil = time + refractoryPeriod
+                    refractoryUntil = spike + refractoryPeriod
                 }
             }
             trace.append(potential)

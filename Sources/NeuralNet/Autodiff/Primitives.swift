@@ -256,4 +256,19 @@ enum Primitive<Scalar: TensorScalar> {
             ]
         }
     }
+
+    /// `yₙ = log Σⱼ e^zₙⱼ - zₙ,labelₙ` for each of `N` rows, shape `[N]`;
+    /// `dzₙ = dyₙ · (softmax(zₙ) - onehot(labelₙ))`.
+    static func softmaxCrossEntropyTerms(logits z: T, labels: [Int]) -> T {
+        let (terms, probabilities) = SoftmaxKernel.crossEntropyTerms(z.detached(), labels: labels)
+        let y = T(shape: [labels.count], scalars: terms, node: nil)
+        return record("softmaxCrossEntropyTerms", [z], y) {
+            [
+                { dy in
+                    SoftmaxKernel.crossEntropyGradient(
+                        probabilities, labels: labels, rowScales: dy.scalars)
+                }
+            ]
+        }
+    }
 }

@@ -36,7 +36,7 @@ enum ElementwiseKernel {
                 [Scalar](unsafeUninitializedCapacity: count) { output, initialized in
                     defer { initialized = count }
                     guard count > 0 else { return }
-                    let (l, r, o) = (left.baseAddress!, right.baseAddress!, output.baseAddress!)
+                    let (l, r, o) = (left.start, right.start, output.start)
                     // Fast paths: equal shapes, or a single scalar against a full operand.
                     let (leftStride, rightStride) = (
                         left.count == 1 ? 0 : 1, right.count == 1 ? 0 : 1

@@ -13,9 +13,9 @@ enum ReductionKernel {
             [Scalar](unsafeUninitializedCapacity: outer * inner) { output, count in
                 output.initialize(repeating: 0)
                 for o in 0..<outer {
-                    let target = output.baseAddress! + o * inner
+                    let target = output.start + o * inner
                     for s in 0..<size {
-                        let source = input.baseAddress! + (o * size + s) * inner
+                        let source = input.start + (o * size + s) * inner
                         for i in 0..<inner { target[i] += source[i] }
                     }
                 }

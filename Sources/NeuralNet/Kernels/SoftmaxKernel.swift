@@ -1,12 +1,24 @@
 /// The fused softmax cross-entropy of rows of logits, forward and backward.
 enum SoftmaxKernel {
     /// The mean over rows of `log Σⱼ e^zⱼ - z_label`, and the softmax of every row.
-    ///
-    /// Each row is shifted by its maximum before exponentiating, so no exponential exceeds 1.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func crossEntropy<Scalar: TensorScalar>(_ logits: Tensor<Scalar>, labels: [Int])
         -> (loss: Scalar, probabilities: Tensor<Scalar>)
+    {
+        let (terms, probabilities) = crossEntropyTerms(logits, labels: labels)
+        var total: Scalar = 0
+        for term in terms { total += term }
+        return (total / Scalar(terms.count), probabilities)
+    }
+
+    /// `log Σⱼ e^zⱼ - z_label` for every row, and the softmax of every row.
+    ///
+    /// Each row is shifted by its maximum before exponentiating, so no exponential exceeds 1.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func crossEntropyTerms<Scalar: TensorScalar>(_ logits: Tensor<Scalar>, labels: [Int])
+        -> (terms: [Scalar], probabilities: Tensor<Scalar>)
     {
         guard logits.rank == 2, logits.shape[0] == labels.count else {
             fatalError(
@@ -15,7 +27,7 @@ enum SoftmaxKernel {
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
         var probabilities = [Scalar](repeating: 0, count: rows * classes)
-        var total: Scalar = 0
+        var terms = [Scalar](repeating: 0, count: rows)
         logits.scalars.withUnsafeBufferPointer { z in
             for row in 0..<rows {
                 let label = labels[row]
@@ -34,12 +46,24 @@ enum SoftmaxKernel {
                     sum += e
                 }
                 for j in 0..<classes { probabilities[start + j] /= sum }
-                total += largest + Scalar.log(sum) - z[start + label]
+                terms[row] = largest + Scalar.log(sum) - z[start + label]
             }
         }
-        return (
-            total / Scalar(rows), Tensor(shape: logits.shape, scalars: probabilities, node: nil)
-        )
+        return (terms, Tensor(shape: logits.shape, scalars: probabilities, node: nil))
+    }
+
+    /// `rowScalesₙ · (softmax(zₙ) - onehot(labelₙ))` for every row: the gradient of the
+    /// unreduced cross-entropies.
+    static func crossEntropyGradient<Scalar: TensorScalar>(
+        _ probabilities: Tensor<Scalar>, labels: [Int], rowScales: [Scalar]
+    ) -> Tensor<Scalar> {
+        let classes = probabilities.shape[1]
+        var scalars = probabilities.scalars
+        for (row, label) in labels.enumerated() {
+            scalars[row * classes + label] -= 1
+            for j in 0..<classes { scalars[row * classes + j] *= rowScales[row] }
+        }
+        return Tensor(shape: probabilities.shape, scalars: scalars, node: nil)
     }
 
     /// `scale · (softmax - onehot(labels)) / N`, the gradient of the mean cross-entropy.

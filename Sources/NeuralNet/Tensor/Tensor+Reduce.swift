@@ -40,16 +40,25 @@ extension Tensor {
 
     /// The largest element, as a scalar tensor; NaN if any element is NaN.
     ///
-    /// Differentiable: the gradient goes to the first largest element.
+    /// Differentiable: the gradient goes to the first largest element. The maximum has no
+    /// identity, so an empty tensor stops with a message, as in NumPy.
     public func max() -> Tensor {
-        reshaped(to: [scalarCount]).max(alongAxes: 0)
+        guard scalarCount > 0 else { fatalError("max(): the tensor of shape \(shape) is empty") }
+        return reshaped(to: [scalarCount]).max(alongAxes: 0)
     }
 
     /// The largest elements along `axes`; the gradient goes to the first largest of each.
+    ///
+    /// An axis of size 0 has no maximum and stops with a message, as in NumPy; other axes may
+    /// be empty (`[3, 0]` along axis 0 gives `[0]`).
     public func max(alongAxes axes: Int..., keepingDimensions: Bool = false) -> Tensor {
         var result = self
+        let positions = normalized(axes, for: "max(alongAxes:)")
+        for axis in positions where shape[axis] == 0 {
+            fatalError("max(alongAxes:): axis \(axis) of shape \(shape) is empty")
+        }
         // Reduce the highest axis first, keeping dimensions, so lower axis numbers stay valid.
-        for axis in normalized(axes, for: "max(alongAxes:)").sorted(by: >) {
+        for axis in positions.sorted(by: >) {
             result = Primitive.max(result, alongAxis: axis, keepingDimensions: true)
         }
         return keepingDimensions

@@ -12,8 +12,8 @@ enum ConvolutionKernel {
         let count = g.patchCount * g.patchSize
         return x.withUnsafeBufferPointer { input in
             [Scalar](unsafeUninitializedCapacity: count) { output, initialized in
-                var target = output.baseAddress!
-                let source = input.baseAddress!
+                var target = output.start
+                let source = input.start
                 let run = g.channels
                 for n in 0..<g.batch {
                     for oy in 0..<g.outputHeight {
@@ -50,8 +50,8 @@ enum ConvolutionKernel {
         let run = g.channels
         dp.withUnsafeBufferPointer { patches in
             dx.withUnsafeMutableBufferPointer { image in
-                var source = patches.baseAddress!
-                let target = image.baseAddress!
+                var source = patches.start
+                let target = image.start
                 for n in 0..<g.batch {
                     for oy in 0..<g.outputHeight {
                         for ox in 0..<g.outputWidth {

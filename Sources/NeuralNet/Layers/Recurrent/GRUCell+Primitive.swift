@@ -1,4 +1,4 @@
-/// One GRU step, in either formulation of ``GRUCell``, as a single primitive with its
+/// One GRU step, in any formulation of ``GRUCell``, as a single primitive with its
 /// derivative rule, derived by hand. With `δh` the gradient of `hₜ`:
 ///
 /// ```
@@ -10,79 +10,78 @@
 ///
 /// then the products: `δx = δaₓ·Wᵀ`, `δW = xᵀ·δaₓ` and so on for `U`, with
 /// `δaₓ = [δaʳ δaᶻ δaⁿ]`.
+///
+/// The complemented form is the reset-before one on the gates `1 - rₜ` and `1 - zₜ`, whose
+/// pre-activation derivatives change sign: `δaʳ = -δr' ⊙ r'(1 - r')` with `r' = 1 - rₜ`.
+///
+/// The rule is joint: the elementwise backward step runs once per gradient, whichever inputs
+/// are tracked.
 extension Primitive {
     /// `hₜ` from `x` `[batch, inputSize]` and `hₜ₋₁` `[batch, hidden]`.
     static func gruStep(
-        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T, resetAfter: Bool
+        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T,
+        formulation: GRUFormulation
     ) -> T {
+        gruStepRecordingGates(
+            x, state, w, u, inputBias, recurrentBias, formulation: formulation
+        ).hidden
+    }
+
+    /// ``gruStep(_:_:_:_:_:_:formulation:)`` and the step's gates (constants).
+    static func gruStepRecordingGates(
+        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T,
+        formulation: GRUFormulation
+    ) -> (hidden: T, gates: GRUKernel.Forward<Scalar>) {
         let (batch, inputSize, hidden) = (x.shape[0], x.shape[1], u.shape[0])
         let width = 3 * hidden
         let (xs, ws, us, h) = (x.scalars, w.scalars, u.scalars, state.scalars)
         var gx = RecurrentKernel.product(xs, batch, inputSize, ws, inputSize, width)
         RecurrentKernel.addBias(&gx, inputBias.scalars, width: width)
         let forward = GRUKernel.forward(
-            gx, h, us, recurrentBias.scalars, hidden: hidden, resetAfter: resetAfter)
+            gx, h, us, recurrentBias.scalars, hidden: hidden, formulation: formulation)
         let y = T(shape: [batch, hidden], scalars: forward.hidden, node: nil)
         let uN = RecurrentKernel.columns(us, width: width, (2 * hidden)..<width)
-        return record("gruStep", [x, state, w, u, inputBias, recurrentBias], y) {
-            let core = { @Sendable (dy: T) in
-                GRUKernel.backward(
-                    dy.scalars, forward, h, uN, hidden: hidden, resetAfter: resetAfter)
-            }
-            return [
-                { dy in
-                    T(
-                        shape: [batch, inputSize],
-                        scalars: RecurrentKernel.product(
-                            core(dy).dgx, batch, width, ws, inputSize, width, transposingB: true),
-                        node: nil)
-                },
-                { dy in
-                    let gradients = core(dy)
+        let resetAfter = formulation == .resetAfter
+        let inputs = [x, state, w, u, inputBias, recurrentBias]
+        let detachedInputs = inputs.map { $0.detached() }
+        let result = record("gruStep", inputs, y) { tracked in
+            { dy in
+                let g = GRUKernel.backward(
+                    dy.scalars, forward, h, uN, hidden: hidden, formulation: formulation)
+                var scalars: [[Scalar]] = Array(repeating: [], count: 6)
+                if tracked[0] {
+                    scalars[0] = RecurrentKernel.product(
+                        g.dgx, batch, width, ws, inputSize, width, transposingB: true)
+                }
+                if tracked[1] {
                     let dh = RecurrentKernel.product(
-                        gradients.dghState, batch, width, us, hidden, width, transposingB: true)
-                    return T(
-                        shape: [batch, hidden],
-                        scalars: RecurrentKernel.sum(dh, gradients.dhPartial), node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [inputSize, width],
-                        scalars: RecurrentKernel.product(
-                            xs, batch, inputSize, transposingA: true, core(dy).dgx, batch, width),
-                        node: nil)
-                },
-                { dy in
-                    let gradients = core(dy)
+                        g.dghState, batch, width, us, hidden, width, transposingB: true)
+                    scalars[1] = RecurrentKernel.sum(dh, g.dhPartial)
+                }
+                if tracked[2] {
+                    scalars[2] = RecurrentKernel.product(
+                        xs, batch, inputSize, transposingA: true, g.dgx, batch, width)
+                }
+                if tracked[3] {
                     let du = RecurrentKernel.product(
-                        h, batch, hidden, transposingA: true, gradients.dghState, batch, width)
-                    guard !resetAfter else {
-                        return T(shape: [hidden, width], scalars: du, node: nil)
+                        h, batch, hidden, transposingA: true, g.dghState, batch, width)
+                    if resetAfter {
+                        scalars[3] = du
+                    } else {
+                        // The candidate's columns see (r ⊙ h), not h.
+                        let dN = RecurrentKernel.product(
+                            forward.candidateInput, batch, hidden, transposingA: true,
+                            g.dCandidate, batch, hidden)
+                        scalars[3] = RecurrentKernel.replacingColumns(
+                            du, width: width, from: 2 * hidden, with: dN, rows: hidden)
                     }
-                    // The candidate's columns see (r ⊙ h), not h.
-                    let dN = RecurrentKernel.product(
-                        forward.candidateInput, batch, hidden, transposingA: true,
-                        gradients.dCandidate, batch, hidden)
-                    return T(
-                        shape: [hidden, width],
-                        scalars: RecurrentKernel.replacingColumns(
-                            du, width: width, from: 2 * hidden, with: dN, rows: hidden),
-                        node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [width],
-                        scalars: RecurrentKernel.columnSums(core(dy).dgx, columns: width),
-                        node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [width],
-                        scalars: RecurrentKernel.columnSums(core(dy).dgh, columns: width),
-                        node: nil)
-                },
-            ]
+                }
+                if tracked[4] { scalars[4] = RecurrentKernel.columnSums(g.dgx, columns: width) }
+                if tracked[5] { scalars[5] = RecurrentKernel.columnSums(g.dgh, columns: width) }
+                return gradients(of: detachedInputs, scalars, tracked: tracked)
+            }
         }
+        return (result, forward)
     }
 }
 
@@ -120,8 +119,9 @@ enum GRUKernel {
     @_specialize(where Scalar == Double)
     static func forward<Scalar: TensorScalar>(
         _ gx: [Scalar], _ h: [Scalar], _ u: [Scalar], _ bh: [Scalar], hidden: Int,
-        resetAfter: Bool
+        formulation: GRUFormulation
     ) -> Forward<Scalar> {
+        let resetAfter = formulation == .resetAfter
         let width = 3 * hidden
         let batch = h.count / hidden
         var gh = RecurrentKernel.product(h, batch, hidden, u, hidden, width)
@@ -129,6 +129,13 @@ enum GRUKernel {
         var result = Forward<Scalar>(
             reset: [], update: [], candidate: [], candidateInput: [], hidden: [])
         (result.reset, result.update) = gates(gx, gh, hidden: hidden)
+        if formulation == .complementedGates {
+            // The reset-before step on `1 - rₜ` and `1 - zₜ`.
+            for index in result.reset.indices {
+                result.reset[index] = 1 - result.reset[index]
+                result.update[index] = 1 - result.update[index]
+            }
+        }
         if resetAfter {
             result.candidateInput = RecurrentKernel.columns(gh, width: width, (2 * hidden)..<width)
         } else {
@@ -192,8 +199,11 @@ enum GRUKernel {
     @_specialize(where Scalar == Double)
     static func backward<Scalar: TensorScalar>(
         _ dy: [Scalar], _ forward: Forward<Scalar>, _ h: [Scalar], _ uN: [Scalar], hidden: Int,
-        resetAfter: Bool
+        formulation: GRUFormulation
     ) -> Backward<Scalar> {
+        let resetAfter = formulation == .resetAfter
+        // The complemented gates `1 - σ(a)` have the derivative `-σ(a)(1 - σ(a))`.
+        let sign: Scalar = formulation == .complementedGates ? -1 : 1
         let batch = h.count / hidden
         var dCandidate = [Scalar](repeating: 0, count: h.count)
         var dhPartial = dCandidate
@@ -201,7 +211,7 @@ enum GRUKernel {
         for index in h.indices {
             let (z, n) = (forward.update[index], forward.candidate[index])
             dCandidate[index] = dy[index] * (1 - z) * (1 - n * n)
-            dUpdate[index] = dy[index] * (h[index] - n) * z * (1 - z)
+            dUpdate[index] = sign * dy[index] * (h[index] - n) * z * (1 - z)
             dhPartial[index] = dy[index] * z
         }
         var dReset = [Scalar](repeating: 0, count: h.count)
@@ -227,7 +237,7 @@ enum GRUKernel {
             let (n, j) = (index / hidden, index % hidden)
             let r = forward.reset[index]
             let base = n * width + j
-            let dr = dReset[index] * r * (1 - r)
+            let dr = sign * dReset[index] * r * (1 - r)
             for target in [base, base + hidden] {
                 let value = target == base ? dr : dUpdate[index]
                 result.dgx[target] = value

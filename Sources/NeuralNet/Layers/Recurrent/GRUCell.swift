@@ -1,4 +1,25 @@
-/// The gated recurrent unit (Cho et al. 2014), in either of its two common formulations.
+/// Where a ``GRUCell``'s reset gate applies, and which way its update gate points.
+///
+/// With `aⁿ` the candidate's input pre-activation, `Uₙ` and `bₕₙ` the candidate's columns of
+/// the recurrent weight and bias, `rₜ`, `zₜ` the reset and update gates:
+public enum GRUFormulation: Sendable, Equatable {
+    /// Cho et al. 2014 (Keras `reset_after=False`): `nₜ = tanh(aⁿ + (rₜ ⊙ hₜ₋₁)·Uₙ + bₕₙ)`,
+    /// `hₜ = (1 - zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁`.
+    case resetBefore
+    /// PyTorch, cuDNN (Keras `reset_after=True`): `nₜ = tanh(aⁿ + rₜ ⊙ (hₜ₋₁·Uₙ + bₕₙ))`,
+    /// `hₜ = (1 - zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁`.
+    case resetAfter
+    /// Both gates complemented, as some texts print the GRU (Chung et al.'s update with the
+    /// reset gate read as "how much to forget"):
+    /// `nₜ = tanh(aⁿ + ((1 - rₜ) ⊙ hₜ₋₁)·Uₙ + bₕₙ)`, `hₜ = zₜ ⊙ nₜ + (1 - zₜ) ⊙ hₜ₋₁`.
+    ///
+    /// Since `1 - σ(a) = σ(-a)`, it is ``GRUFormulation/resetBefore`` with the reset and update gates'
+    /// weights and biases negated: the same family of functions, the gates' meanings swapped
+    /// (`rₜ = 1` forgets the past, `zₜ = 1` takes the candidate whole).
+    case complementedGates
+}
+
+/// The gated recurrent unit (Cho et al. 2014), in any of three formulations.
 ///
 /// With `[aʳ aᶻ aⁿ] = xₜ·W + bₓ` and `[rʰ zʰ nʰ] = hₜ₋₁·U + bₕ` (columns in PyTorch's gate
 /// order reset, update, new):
@@ -10,20 +31,18 @@
 /// resetAfter (PyTorch, cuDNN; Keras reset_after=True):
 ///     nₜ = tanh(aⁿ + rₜ ⊙ (hₜ₋₁·Uₙ + bₕₙ))
 /// hₜ = (1 - zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁
+/// complementedGates:
+///     nₜ = tanh(aⁿ + ((1 - rₜ) ⊙ hₜ₋₁)·Uₙ + bₕₙ)    hₜ = zₜ ⊙ nₜ + (1 - zₜ) ⊙ hₜ₋₁
 /// ```
 ///
-/// where `Uₙ` and `bₕₙ` are the last third of `U` and `bₕ`. The forms differ only in whether
-/// the reset gate scales the previous state before or after its product with `Uₙ`; the
-/// "after" form lets a GPU compute `hₜ₋₁·U` for all three gates in one product. Both keep
-/// the update-gate convention of Cho et al. and PyTorch: `zₜ = 1` keeps the old state.
+/// where `Uₙ` and `bₕₙ` are the last third of `U` and `bₕ`. The first two forms differ only
+/// in whether the reset gate scales the previous state before or after its product with `Uₙ`;
+/// the "after" form lets a GPU compute `hₜ₋₁·U` for all three gates in one product. Both keep
+/// the update-gate convention of Cho et al. and PyTorch: `zₜ = 1` keeps the old state. The
+/// third, ``GRUFormulation/complementedGates``, flips both gates of the first.
 public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
-    /// Where the reset gate applies; see ``GRUCell``.
-    public enum Formulation: Sendable, Equatable {
-        /// Cho et al. 2014: `nₜ = tanh(aⁿ + (rₜ ⊙ hₜ₋₁)·Uₙ + bₕₙ)`.
-        case resetBefore
-        /// PyTorch and cuDNN: `nₜ = tanh(aⁿ + rₜ ⊙ (hₜ₋₁·Uₙ + bₕₙ))`.
-        case resetAfter
-    }
+    /// Where the reset gate applies; see ``GRUFormulation``.
+    public typealias Formulation = GRUFormulation
 
     /// The input weight `W`, `[inputSize, 3·hiddenSize]`.
     public var inputWeight: Tensor<Scalar>
@@ -98,7 +117,7 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
         requireInput(input, batch: state.shape[0], for: "GRUCell")
         let hidden = Primitive.gruStep(
             input, state, inputWeight, recurrentWeight, inputBias, recurrentBias,
-            resetAfter: formulation == .resetAfter)
+            formulation: formulation)
         return (hidden, hidden)
     }
 
@@ -112,7 +131,7 @@ public struct GRUCell<Scalar: TensorScalar>: RecurrentCell {
         let time = sequence.shape[1]
         let outputs = Primitive.gruSequence(
             sequence, state, inputWeight, recurrentWeight, inputBias, recurrentBias,
-            resetAfter: formulation == .resetAfter)
+            formulation: formulation)
         let last = Primitive.slice(outputs, alongAxis: 1, (time - 1)..<time)
         return (outputs, last.reshaped(to: [batch, hiddenSize]))
     }

@@ -1,4 +1,4 @@
-/// A whole GRU sequence, in either form, as one primitive: the equations of ``GRUCell`` at
+/// A whole GRU sequence, in any form, as one primitive: the equations of ``GRUCell`` at
 /// every step, and backpropagation through time in one derivative rule.
 ///
 /// As for ``Primitive/lstmSequence(_:_:_:_:_:)``, the input products of every step are one
@@ -15,19 +15,34 @@
 /// Reset before (Cho et al.), the candidate reads `sₜ = rₜ ⊙ hₜ₋₁` through `Uₙ`, so with
 /// `δs = δaⁿ·Uₙᵀ`: `δaʳ = δs ⊙ hₜ₋₁ ⊙ rₜ(1 - rₜ)`, `hₜ₋₁` also receives `δs ⊙ rₜ`, the
 /// candidate's columns of `δaₕ` are `δaⁿ` (but carry nothing back through `U`), and
-/// `δUₙ = Σₜ sₜᵀ·δaⁿ`.
+/// `δUₙ = Σₜ sₜᵀ·δaⁿ`. The complemented form is the reset-before one on `1 - rₜ` and
+/// `1 - zₜ`, with the sign of `δaʳ` and `δaᶻ` flipped.
 extension Primitive {
     /// `hₜ` for every step, `[batch, time, hidden]`, from a batch-first sequence `x`
     /// `[batch, time, inputSize]` and `h₀` `[batch, hidden]`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func gruSequence(
-        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T, resetAfter: Bool
+        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T,
+        formulation: GRUFormulation
     ) -> T {
+        gruSequenceRecordingGates(
+            x, state, w, u, inputBias, recurrentBias, formulation: formulation
+        ).outputs
+    }
+
+    /// ``gruSequence(_:_:_:_:_:_:formulation:)`` and the forward pass, whose `gates` hold
+    /// every step's gates (as the kernel stores them: `1 - rₜ`, `1 - zₜ` when complemented).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func gruSequenceRecordingGates(
+        _ x: T, _ state: T, _ w: T, _ u: T, _ inputBias: T, _ recurrentBias: T,
+        formulation: GRUFormulation
+    ) -> (outputs: T, forward: GRUSequenceKernel.Forward<Scalar>) {
         let shape = GRUSequenceKernel.Shape(x, recurrentWeight: u)
         let forward = GRUSequenceKernel.forward(
             x.scalars, state.scalars, w.scalars, u.scalars, inputBias.scalars,
-            recurrentBias.scalars, shape, resetAfter: resetAfter)
+            recurrentBias.scalars, shape, formulation: formulation)
         let y = T(
             shape: [shape.batch, shape.time, shape.hidden],
             scalars: RecurrentKernel.swappingLeadingAxes(
@@ -35,16 +50,18 @@ extension Primitive {
                 width: shape.hidden),
             node: nil)
         let (ws, us) = (w.scalars, u.scalars)
-        return record("gruSequence", [x, state, w, u, inputBias, recurrentBias], y) { tracked in
+        let result = record("gruSequence", [x, state, w, u, inputBias, recurrentBias], y) {
+            tracked in
             { dy in
                 let g = GRUSequenceKernel.backward(
-                    dy.scalars, forward, ws, us, shape, resetAfter: resetAfter,
+                    dy.scalars, forward, ws, us, shape, formulation: formulation,
                     inputGradient: tracked[0])
                 return gradients(
                     of: [x, state, w, u, inputBias, recurrentBias],
                     [g.dx, g.dState, g.dw, g.du, g.dInputBias, g.dRecurrentBias], tracked: tracked)
             }
         }
+        return (result, forward)
     }
 }
 
@@ -70,8 +87,10 @@ enum GRUSequenceKernel {
     @_specialize(where Scalar == Double)
     static func forward<Scalar: TensorScalar>(
         _ x: [Scalar], _ state: [Scalar], _ w: [Scalar], _ u: [Scalar], _ inputBias: [Scalar],
-        _ recurrentBias: [Scalar], _ shape: Shape, resetAfter: Bool
+        _ recurrentBias: [Scalar], _ shape: Shape, formulation: GRUFormulation
     ) -> Forward<Scalar> {
+        let resetAfter = formulation == .resetAfter
+        let complemented = formulation == .complementedGates
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 3 * hidden
         var (inputs, gates) = RecurrentSequenceKernel.inputProjections(
@@ -92,7 +111,8 @@ enum GRUSequenceKernel {
                     step(
                         gates + t * batch * width, recurrent, bias,
                         candidateInputs + t * shape.step, hiddens + t * shape.step,
-                        resetAfter ? nil : uN, recurrent + batch * width, shape)
+                        resetAfter ? nil : uN, recurrent + batch * width, shape,
+                        complemented: complemented)
                 }
             }
         }
@@ -102,13 +122,13 @@ enum GRUSequenceKernel {
 
     /// One step: `gates` holds `xₜ·W + bₓ` on entry and `[rₜ zₜ nₜ]` on return, `recurrent`
     /// holds `hₜ₋₁·U`; `hₜ` is written one step after `h`. Reset before, `uN` is `Uₙ` and
-    /// `scratch` has room for a row.
+    /// `scratch` has room for a row. Complemented, the gates become `1 - rₜ` and `1 - zₜ`.
     @inline(__always)
     private static func step<Scalar: TensorScalar>(
         _ gates: UnsafeMutablePointer<Scalar>, _ recurrent: UnsafePointer<Scalar>,
         _ bias: UnsafePointer<Scalar>, _ candidateInput: UnsafeMutablePointer<Scalar>,
         _ h: UnsafeMutablePointer<Scalar>, _ uN: UnsafePointer<Scalar>?,
-        _ scratch: UnsafeMutablePointer<Scalar>, _ shape: Shape
+        _ scratch: UnsafeMutablePointer<Scalar>, _ shape: Shape, complemented: Bool
     ) {
         let hidden = shape.hidden
         let width = 3 * hidden
@@ -116,6 +136,9 @@ enum GRUSequenceKernel {
             let (row, product) = (gates + n * width, recurrent + n * width)
             for j in 0..<(2 * hidden) { row[j] += product[j] + bias[j] }
             RecurrentKernel.applySigmoid(row, count: 2 * hidden)
+            if complemented {
+                for j in 0..<(2 * hidden) { row[j] = 1 - row[j] }
+            }
             let (candidate, offset) = (row + 2 * hidden, n * hidden)
             if let uN {
                 for j in 0..<hidden { candidateInput[offset + j] = row[j] * h[offset + j] }
@@ -156,8 +179,11 @@ enum GRUSequenceKernel {
     @_specialize(where Scalar == Double)
     static func backward<Scalar: TensorScalar>(
         _ dy: [Scalar], _ forward: Forward<Scalar>, _ w: [Scalar], _ u: [Scalar], _ shape: Shape,
-        resetAfter: Bool, inputGradient: Bool
+        formulation: GRUFormulation, inputGradient: Bool
     ) -> Gradients<Scalar> {
+        let resetAfter = formulation == .resetAfter
+        // The complemented gates `1 - σ(a)` have the derivative `-σ(a)(1 - σ(a))`.
+        let sign: Scalar = formulation == .complementedGates ? -1 : 1
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 3 * hidden
         let uTransposed = RecurrentKernel.transposed(u, rows: hidden, columns: width)
@@ -182,7 +208,8 @@ enum GRUSequenceKernel {
                         stepBack(
                             dy, gates + offset, candidateInputs + t * shape.step,
                             hiddens + t * shape.step, t, dInput + offset, dRecurrent + offset,
-                            dh, resetAfter ? nil : (uNTransposed, scratch, carry), shape)
+                            dh, resetAfter ? nil : (uNTransposed, scratch, carry), shape,
+                            sign: sign)
                         RecurrentKernel.accumulateProduct(
                             resetAfter ? dRecurrent + offset : carry, rows: batch, depth: width,
                             uTransposed, width: hidden, into: dh)
@@ -213,7 +240,8 @@ enum GRUSequenceKernel {
     /// One step back: `δaₓ` and `δaₕ` of step `t`, from `δhₜ` (the output's gradient plus
     /// `dh`, the gradient through the next step); `dh` becomes `δhₜ ⊙ zₜ` (plus `δs ⊙ rₜ`
     /// reset before), to which the caller adds `δaₕ·Uᵀ` (reset before, `carry·Uᵀ`). Reset
-    /// before, `resetBefore` holds `Uₙᵀ`, a row of scratch space and the carry to fill.
+    /// before, `resetBefore` holds `Uₙᵀ`, a row of scratch space and the carry to fill;
+    /// `sign` is -1 for complemented gates (reset before only).
     @inline(__always)
     private static func stepBack<Scalar: TensorScalar>(
         _ dy: UnsafePointer<Scalar>, _ gates: UnsafePointer<Scalar>,
@@ -224,7 +252,7 @@ enum GRUSequenceKernel {
             uNTransposed: UnsafePointer<Scalar>, scratch: UnsafeMutablePointer<Scalar>,
             carry: UnsafeMutablePointer<Scalar>
         )?,
-        _ shape: Shape
+        _ shape: Shape, sign: Scalar
     ) {
         let hidden = shape.hidden
         let width = 3 * hidden
@@ -238,7 +266,7 @@ enum GRUSequenceKernel {
                 stepBackResetBefore(
                     output, gate, previous + offset, input, recurrent, dh + offset,
                     resetBefore.uNTransposed, resetBefore.scratch,
-                    resetBefore.carry + n * width, hidden: hidden)
+                    resetBefore.carry + n * width, hidden: hidden, sign: sign)
                 continue
             }
             for j in 0..<hidden {
@@ -262,13 +290,13 @@ enum GRUSequenceKernel {
         _ previous: UnsafePointer<Scalar>, _ input: UnsafeMutablePointer<Scalar>,
         _ recurrent: UnsafeMutablePointer<Scalar>, _ dh: UnsafeMutablePointer<Scalar>,
         _ uNTransposed: UnsafePointer<Scalar>, _ dS: UnsafeMutablePointer<Scalar>,
-        _ carry: UnsafeMutablePointer<Scalar>, hidden: Int
+        _ carry: UnsafeMutablePointer<Scalar>, hidden: Int, sign: Scalar
     ) {
         for j in 0..<hidden {
             let (z, candidate) = (gate[hidden + j], gate[2 * hidden + j])
             let dhT = output[j] + dh[j]
             let dCandidate = dhT * (1 - z) * (1 - candidate * candidate)
-            let dUpdate = dhT * (previous[j] - candidate) * z * (1 - z)
+            let dUpdate = sign * dhT * (previous[j] - candidate) * z * (1 - z)
             (input[hidden + j], input[2 * hidden + j]) = (dUpdate, dCandidate)
             (recurrent[hidden + j], recurrent[2 * hidden + j]) = (dUpdate, dCandidate)
             (carry[hidden + j], carry[2 * hidden + j]) = (dUpdate, 0)
@@ -280,7 +308,7 @@ enum GRUSequenceKernel {
             input + 2 * hidden, rows: 1, depth: hidden, uNTransposed, width: hidden, into: dS)
         for j in 0..<hidden {
             let r = gate[j]
-            let dReset = dS[j] * previous[j] * r * (1 - r)
+            let dReset = sign * dS[j] * previous[j] * r * (1 - r)
             (input[j], recurrent[j], carry[j]) = (dReset, dReset, dReset)
             dh[j] += dS[j] * r
         }

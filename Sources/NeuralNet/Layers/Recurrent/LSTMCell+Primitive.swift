@@ -7,9 +7,20 @@
 /// δaᵍ = δcₜ ⊙ iₜ ⊙ (1 - gₜ²)      δaᵒ = δh ⊙ tanh cₜ ⊙ oₜ(1 - oₜ)
 /// δx = δa·Wᵀ   δhₜ₋₁ = δa·Uᵀ   δW = xᵀ·δa   δU = hₜ₋₁ᵀ·δa   δb = Σₙ δa
 /// ```
+///
+/// The rule is joint: the elementwise backward step runs once per gradient, whichever inputs
+/// are tracked.
 extension Primitive {
     /// `[hₜ | cₜ]` from `x` `[batch, inputSize]` and `[hₜ₋₁ | cₜ₋₁]` `[batch, 2·hidden]`.
     static func lstmStep(_ x: T, _ state: T, _ w: T, _ u: T, _ b: T) -> T {
+        lstmStepRecordingGates(x, state, w, u, b).combined
+    }
+
+    /// ``lstmStep(_:_:_:_:_:)`` and the step's activated gates `[i f g o]`,
+    /// `[batch, 4·hidden]` (constants).
+    static func lstmStepRecordingGates(_ x: T, _ state: T, _ w: T, _ u: T, _ b: T) -> (
+        combined: T, gates: [Scalar]
+    ) {
         let (batch, inputSize, hidden) = (x.shape[0], x.shape[1], u.shape[0])
         let previous = state.scalars
         let h = RecurrentKernel.columns(previous, width: 2 * hidden, 0..<hidden)
@@ -19,49 +30,36 @@ extension Primitive {
         let (gates, tanhCell, combined) = LSTMKernel.forward(z, previous, hidden: hidden)
         let y = T(shape: [batch, 2 * hidden], scalars: combined, node: nil)
         let (xs, ws, us) = (x.scalars, w.scalars, u.scalars)
-        return record("lstmStep", [x, state, w, u, b], y) {
-            let core = { @Sendable (dy: T) in
-                LSTMKernel.backward(dy.scalars, gates, tanhCell, previous, hidden: hidden)
-            }
-            let width = 4 * hidden
-            return [
-                { dy in
-                    T(
-                        shape: [batch, inputSize],
-                        scalars: RecurrentKernel.product(
-                            core(dy).dz, batch, width, ws, inputSize, width, transposingB: true),
-                        node: nil)
-                },
-                { dy in
-                    let (dz, dCell) = core(dy)
+        let inputs = [x, state, w, u, b]
+        let detachedInputs = inputs.map { $0.detached() }
+        let width = 4 * hidden
+        let result = record("lstmStep", inputs, y) { tracked in
+            { dy in
+                let (dz, dCell) = LSTMKernel.backward(
+                    dy.scalars, gates, tanhCell, previous, hidden: hidden)
+                var scalars: [[Scalar]] = Array(repeating: [], count: 5)
+                if tracked[0] {
+                    scalars[0] = RecurrentKernel.product(
+                        dz, batch, width, ws, inputSize, width, transposingB: true)
+                }
+                if tracked[1] {
                     let dh = RecurrentKernel.product(
                         dz, batch, width, us, hidden, width, transposingB: true)
-                    return T(
-                        shape: [batch, 2 * hidden],
-                        scalars: LSTMKernel.interleave(dh, dCell, hidden: hidden), node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [inputSize, width],
-                        scalars: RecurrentKernel.product(
-                            xs, batch, inputSize, transposingA: true, core(dy).dz, batch, width),
-                        node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [hidden, width],
-                        scalars: RecurrentKernel.product(
-                            h, batch, hidden, transposingA: true, core(dy).dz, batch, width),
-                        node: nil)
-                },
-                { dy in
-                    T(
-                        shape: [width],
-                        scalars: RecurrentKernel.columnSums(core(dy).dz, columns: width),
-                        node: nil)
-                },
-            ]
+                    scalars[1] = LSTMKernel.interleave(dh, dCell, hidden: hidden)
+                }
+                if tracked[2] {
+                    scalars[2] = RecurrentKernel.product(
+                        xs, batch, inputSize, transposingA: true, dz, batch, width)
+                }
+                if tracked[3] {
+                    scalars[3] = RecurrentKernel.product(
+                        h, batch, hidden, transposingA: true, dz, batch, width)
+                }
+                if tracked[4] { scalars[4] = RecurrentKernel.columnSums(dz, columns: width) }
+                return gradients(of: detachedInputs, scalars, tracked: tracked)
+            }
         }
+        return (result, gates)
     }
 }
 

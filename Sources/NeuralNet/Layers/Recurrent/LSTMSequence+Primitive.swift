@@ -16,6 +16,16 @@ extension Primitive {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func lstmSequence(_ x: T, _ state: T, _ w: T, _ u: T, _ b: T) -> T {
+        lstmSequenceRecordingGates(x, state, w, u, b).states
+    }
+
+    /// ``lstmSequence(_:_:_:_:_:)`` and its forward pass, whose `gates` hold every step's
+    /// activated gates `[i f g o]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func lstmSequenceRecordingGates(_ x: T, _ state: T, _ w: T, _ u: T, _ b: T) -> (
+        states: T, forward: LSTMSequenceKernel.Forward<Scalar>
+    ) {
         let shape = LSTMSequenceKernel.Shape(x, recurrentWeight: u)
         let forward = LSTMSequenceKernel.forward(
             x.scalars, state.scalars, w.scalars, u.scalars, b.scalars, shape)
@@ -23,7 +33,7 @@ extension Primitive {
             shape: [shape.batch, shape.time, 2 * shape.hidden],
             scalars: LSTMSequenceKernel.output(forward, shape), node: nil)
         let (ws, us) = (w.scalars, u.scalars)
-        return record("lstmSequence", [x, state, w, u, b], y) { tracked in
+        let states = record("lstmSequence", [x, state, w, u, b], y) { tracked in
             { dy in
                 let g = LSTMSequenceKernel.backward(
                     dy.scalars, forward, ws, us, shape, inputGradient: tracked[0])
@@ -31,6 +41,7 @@ extension Primitive {
                     of: [x, state, w, u, b], [g.dx, g.dState, g.dw, g.du, g.db], tracked: tracked)
             }
         }
+        return (states, forward)
     }
 }
 
@@ -74,7 +85,7 @@ enum LSTMSequenceKernel {
                 for t in 0..<time {
                     step(
                         gates + t * batch * width, hiddens + t * shape.step,
-                        cells + t * shape.step, tanhCells + t * shape.step, u.baseAddress!, shape)
+                        cells + t * shape.step, tanhCells + t * shape.step, u.start, shape)
                 }
             }
         }

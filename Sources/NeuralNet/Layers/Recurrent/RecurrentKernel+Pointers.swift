@@ -9,7 +9,7 @@ extension RecurrentKernel {
         _ a: [Scalar], _ b: [Scalar], _ body: (Read<Scalar>, Read<Scalar>) -> Result
     ) -> Result {
         a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in body(a.baseAddress!, b.baseAddress!) }
+            b.withUnsafeBufferPointer { b in body(a.start, b.start) }
         }
     }
 
@@ -18,7 +18,7 @@ extension RecurrentKernel {
         _ a: [Scalar], _ b: [Scalar], _ c: [Scalar],
         _ body: (Read<Scalar>, Read<Scalar>, Read<Scalar>) -> Result
     ) -> Result {
-        withPointers(a, b) { a, b in c.withUnsafeBufferPointer { body(a, b, $0.baseAddress!) } }
+        withPointers(a, b) { a, b in c.withUnsafeBufferPointer { body(a, b, $0.start) } }
     }
 
     @inline(__always)
@@ -27,7 +27,7 @@ extension RecurrentKernel {
         _ body: (Read<Scalar>, Read<Scalar>, Read<Scalar>, Read<Scalar>) -> Result
     ) -> Result {
         withPointers(a, b, c) { a, b, c in
-            d.withUnsafeBufferPointer { body(a, b, c, $0.baseAddress!) }
+            d.withUnsafeBufferPointer { body(a, b, c, $0.start) }
         }
     }
 
@@ -37,7 +37,7 @@ extension RecurrentKernel {
         _ body: (Read<Scalar>, Read<Scalar>, Read<Scalar>, Read<Scalar>, Read<Scalar>) -> Result
     ) -> Result {
         withPointers(a, b, c, d) { a, b, c, d in
-            e.withUnsafeBufferPointer { body(a, b, c, d, $0.baseAddress!) }
+            e.withUnsafeBufferPointer { body(a, b, c, d, $0.start) }
         }
     }
 
@@ -49,7 +49,7 @@ extension RecurrentKernel {
         a.withUnsafeMutableBufferPointer { a in
             b.withUnsafeMutableBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in
-                    body(a.baseAddress!, b.baseAddress!, c.baseAddress!)
+                    body(a.start, b.start, c.start)
                 }
             }
         }
@@ -61,7 +61,7 @@ extension RecurrentKernel {
         _ body: (Write<Scalar>, Write<Scalar>, Write<Scalar>, Write<Scalar>) -> Result
     ) -> Result {
         d.withUnsafeMutableBufferPointer { d in
-            withMutablePointers(&a, &b, &c) { a, b, c in body(a, b, c, d.baseAddress!) }
+            withMutablePointers(&a, &b, &c) { a, b, c in body(a, b, c, d.start) }
         }
     }
 }

@@ -272,8 +272,8 @@ extension RecurrentKernel {
             x.withUnsafeBufferPointer { x in
                 for i in 0..<first {
                     for j in 0..<second {
-                        let source = x.baseAddress! + (i * second + j) * width
-                        (result.baseAddress! + (j * first + i) * width).initialize(
+                        let source = x.start + (i * second + j) * width
+                        (result.start + (j * first + i) * width).initialize(
                             from: source, count: width)
                     }
                 }

@@ -55,6 +55,11 @@ public struct RecurrentLayer<Cell: RecurrentCell>: Module {
     private func unroll(_ sequence: Tensor<Scalar>, initialState: Cell.State?) -> (
         outputs: Tensor<Scalar>, finalState: Cell.State
     ) {
+        cell.unroll(sequence, from: startingState(for: sequence, initialState))
+    }
+
+    /// `initialState`, or zeros, after checking the sequence's shape.
+    func startingState(for sequence: Tensor<Scalar>, _ initialState: Cell.State?) -> Cell.State {
         guard sequence.rank == 3, sequence.shape[2] == cell.inputSize else {
             fatalError(
                 "RecurrentLayer: sequence of shape \(sequence.shape) needs shape "
@@ -63,7 +68,6 @@ public struct RecurrentLayer<Cell: RecurrentCell>: Module {
         guard sequence.shape[1] > 0 else {
             fatalError("RecurrentLayer: the sequence \(sequence.shape) has no steps")
         }
-        let state = initialState ?? cell.zeroState(batchSize: sequence.shape[0])
-        return cell.unroll(sequence, from: state)
+        return initialState ?? cell.zeroState(batchSize: sequence.shape[0])
     }
 }

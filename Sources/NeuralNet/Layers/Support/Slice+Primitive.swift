@@ -46,8 +46,8 @@ enum SliceKernel {
         [Scalar](unsafeUninitializedCapacity: outer * length) { output, initialized in
             x.withUnsafeBufferPointer { input in
                 for row in 0..<outer {
-                    (output.baseAddress! + row * length).initialize(
-                        from: input.baseAddress! + row * rowLength + start, count: length)
+                    (output.start + row * length).initialize(
+                        from: input.start + row * rowLength + start, count: length)
                 }
             }
             initialized = outer * length
@@ -65,8 +65,8 @@ enum SliceKernel {
         result.withUnsafeMutableBufferPointer { output in
             values.withUnsafeBufferPointer { input in
                 for row in 0..<outer {
-                    (output.baseAddress! + row * rowLength + start).update(
-                        from: input.baseAddress! + row * length, count: length)
+                    (output.start + row * rowLength + start).update(
+                        from: input.start + row * length, count: length)
                 }
             }
         }

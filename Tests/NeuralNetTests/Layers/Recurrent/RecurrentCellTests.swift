@@ -19,7 +19,7 @@ private func literalLSTM(
     return (o * tanh(cell), cell)
 }
 
-/// The GRU equations of either formulation written out with separate tensor operations.
+/// The GRU equations of any formulation written out with separate tensor operations.
 private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tensor<Double>)
     -> Tensor<Double>
 {
@@ -37,6 +37,9 @@ private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tenso
     switch cell.formulation {
     case .resetBefore: n = tanh(part(ax, 2, size) + matmul(r * h, uN) + bN)
     case .resetAfter: n = tanh(part(ax, 2, size) + r * (matmul(h, uN) + bN))
+    case .complementedGates:
+        n = tanh(part(ax, 2, size) + matmul((1 - r) * h, uN) + bN)
+        return z * n + (1 - z) * h
     }
     return (1 - z) * n + z * h
 }
@@ -78,7 +81,7 @@ private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tenso
         }
     }
 
-    @Test(arguments: [GRUCell<Double>.Formulation.resetBefore, .resetAfter])
+    @Test(arguments: [GRUCell<Double>.Formulation.resetBefore, .resetAfter, .complementedGates])
     func gruFollowsItsEquationsStepByStep(formulation: GRUCell<Double>.Formulation) {
         var generator = SeededGenerator(seed: 9)
         var cell = GRUCell<Double>(
@@ -107,6 +110,26 @@ private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tenso
         #expect(difference.scalars.map(abs).max()! > 1e-3)
     }
 
+    /// `1 - σ(a) = σ(-a)`: complemented gates are reset-before with the reset and update
+    /// gates' weights and biases negated.
+    @Test func complementedGatesAreResetBeforeWithTheGatesNegated() {
+        var generator = SeededGenerator(seed: 30)
+        var complemented = GRUCell<Double>(
+            inputSize: 2, hiddenSize: 5, formulation: .complementedGates, using: &generator)
+        complemented.inputBias = probe([15], seed: 31)
+        complemented.recurrentBias = probe([15], seed: 32)
+        let negateGates = Tensor<Double>([Double](repeating: -1, count: 10) + [1, 1, 1, 1, 1])
+        let before = GRUCell<Double>(
+            inputWeight: complemented.inputWeight * negateGates,
+            recurrentWeight: complemented.recurrentWeight * negateGates,
+            inputBias: complemented.inputBias * negateGates,
+            recurrentBias: complemented.recurrentBias * negateGates, formulation: .resetBefore)
+        let state = probe([3, 5], seed: 33)
+        let a = complemented.unroll(inputs, from: state).outputs
+        let b = before.unroll(inputs, from: state).outputs
+        expectClose(a.scalars, b.scalars, tolerance: 1e-14)
+    }
+
     @Test func unrolledGradientsMatchFiniteDifferences() {
         var generator = SeededGenerator(seed: 16)
         let weights = probe([3, 4, 4], seed: 17)
@@ -121,7 +144,9 @@ private func literalGRU(_ cell: GRUCell<Double>, _ x: Tensor<Double>, _ h: Tenso
             return (Tensor.stacked(run.outputs, alongAxis: 1) * weights).sum()
                 + run.finalState.cell.sum()
         }
-        for formulation in [GRUCell<Double>.Formulation.resetBefore, .resetAfter] {
+        for formulation in [
+            GRUCell<Double>.Formulation.resetBefore, .resetAfter, .complementedGates,
+        ] {
             var gru = GRUCell<Double>(
                 inputSize: 2, hiddenSize: 4, formulation: formulation, using: &generator)
             gru.inputBias = probe([12], seed: 20)

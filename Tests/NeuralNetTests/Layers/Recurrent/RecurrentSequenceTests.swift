@@ -77,7 +77,7 @@ import Testing
             finalState: \.combined)
     }
 
-    @Test(arguments: [GRUCell<Double>.Formulation.resetAfter, .resetBefore])
+    @Test(arguments: [GRUCell<Double>.Formulation.resetAfter, .resetBefore, .complementedGates])
     func gruSequenceMatchesItsSteps(formulation: GRUCell<Double>.Formulation) {
         var generator = SeededGenerator(seed: 39)
         var cell = GRUCell<Double>(
@@ -88,7 +88,7 @@ import Testing
             cell, state: probe([3, 4], seed: 42), makeState: { $0 }, finalState: { $0 })
     }
 
-    @Test(arguments: [GRUCell<Float>.Formulation.resetAfter, .resetBefore])
+    @Test(arguments: [GRUCell<Float>.Formulation.resetAfter, .resetBefore, .complementedGates])
     func floatGRUSequenceMatchesItsStepsToTheActivationsError(
         formulation: GRUCell<Float>.Formulation
     ) {
