@@ -51,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks",
-            exclude: ["build-speed.sh"]),
+            exclude: ["build-speed.sh", "ratios.sh"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
