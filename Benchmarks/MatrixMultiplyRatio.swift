@@ -10,6 +10,8 @@ enum MatrixMultiplyRatio {
         let ours: Double
         let reference: Double
         let ratio: Double
+        /// The ratio of CPU times (all threads'), which other processes stretch far less.
+        let processorRatio: Double
     }
 
     /// Measures every size at every thread count, in `Float` and `Double`; prints a table and
@@ -18,29 +20,31 @@ enum MatrixMultiplyRatio {
         sizes: [Int], threadCounts: [Int], rounds: Int, reference: OpenBLASReference
     ) -> [Row] {
         report(
-            "Matrix multiply n × n, GFLOP/s = 2n³/time: medians of \(rounds) interleaved rounds;"
-                + " ratio = median of the rounds' ratios")
+            "Matrix multiply n × n, GFLOP/s = 2n³/wall-clock time: medians of \(rounds)"
+                + " interleaved rounds; ratio = median of the rounds' ratios of wall-clock times"
+                + " (OpenBLAS's ÷ ours); CPU ratio = the same of process CPU times")
         report("  reference: \(reference.description)")
         report(
             pad("threads", 9) + pad("type", 6) + pad("n", 6) + pad("ours", 9) + pad("OpenBLAS", 10)
-                + pad("ratio", 8))
+                + pad("ratio", 8) + pad("CPU ratio", 11))
         var rows: [Row] = []
         for threads in threadCounts {
             reference.setThreads(Int32(threads))
             for scalar in ["fp32", "fp64"] {
                 for n in sizes {
-                    let (ours, theirs, ratio) =
+                    let (ours, theirs, ratio, processorRatio) =
                         scalar == "fp32"
                         ? measure(Float.self, n: n, threads: threads, rounds: rounds, reference)
                         : measure(Double.self, n: n, threads: threads, rounds: rounds, reference)
                     rows.append(
                         Row(
                             label: "\(scalar) \(threads)T n=\(n)", ours: ours, reference: theirs,
-                            ratio: ratio))
+                            ratio: ratio, processorRatio: processorRatio))
                     report(
                         pad("\(threads)", 9) + pad(scalar, 6) + pad("\(n)", 6)
                             + pad(format(ours), 9) + pad(format(theirs), 10)
-                            + pad(String(format: "%.2f", ratio), 8))
+                            + pad(String(format: "%.2f", ratio), 8)
+                            + pad(String(format: "%.2f", processorRatio), 11))
                 }
             }
         }
@@ -50,7 +54,7 @@ enum MatrixMultiplyRatio {
     /// Medians of our and OpenBLAS's rates and of their per-round ratio, for one size.
     static func measure<Scalar: ReferenceScalar>(
         _: Scalar.Type, n: Int, threads: Int, rounds: Int, _ reference: OpenBLASReference
-    ) -> (ours: Double, reference: Double, ratio: Double) {
+    ) -> (ours: Double, reference: Double, ratio: Double, processorRatio: Double) {
         var generator = SeededGenerator(seed: 1)
         let a = Tensor<Scalar>.random(shape: [n, n], in: 0...1, using: &generator)
         let b = Tensor<Scalar>.random(shape: [n, n], in: 0...1, using: &generator)
@@ -73,25 +77,32 @@ enum MatrixMultiplyRatio {
         ours()
         theirs()
         var (ourRates, theirRates, ratios) = ([Double](), [Double](), [Double]())
+        var processorRatios: [Double] = []
+        func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+            let start = Stopwatch.processorSeconds()
+            let wall = Stopwatch.seconds(body)
+            return (wall, Stopwatch.processorSeconds() - start)
+        }
         let total = operations * Double(repeats) / 1e9
         for round in 0..<rounds {
-            var ourSeconds = 0.0
-            var theirSeconds = 0.0
+            var ourSeconds = (wall: 0.0, cpu: 0.0)
+            var theirSeconds = (wall: 0.0, cpu: 0.0)
             if round % 2 == 0 {
-                ourSeconds = Stopwatch.seconds(ours)
-                theirSeconds = Stopwatch.seconds(theirs)
+                ourSeconds = timed(ours)
+                theirSeconds = timed(theirs)
                 settle(threads)
             } else {
-                theirSeconds = Stopwatch.seconds(theirs)
+                theirSeconds = timed(theirs)
                 settle(threads)
-                ourSeconds = Stopwatch.seconds(ours)
+                ourSeconds = timed(ours)
             }
-            ourRates.append(total / ourSeconds)
-            theirRates.append(total / theirSeconds)
-            ratios.append(theirSeconds / ourSeconds)
+            ourRates.append(total / ourSeconds.wall)
+            theirRates.append(total / theirSeconds.wall)
+            ratios.append(theirSeconds.wall / ourSeconds.wall)
+            processorRatios.append(theirSeconds.cpu / ourSeconds.cpu)
         }
         precondition(checksum > 0)
-        return (median(ourRates), median(theirRates), median(ratios))
+        return (median(ourRates), median(theirRates), median(ratios), median(processorRatios))
     }
 
     /// After an OpenBLAS run on several threads, waits until its idle threads stop spinning

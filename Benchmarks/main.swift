@@ -19,6 +19,21 @@ if sections.contains("training-results") {
     RatioReport.printTrainingResults()
     exit(0)
 }
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
+    let n = Int(CommandLine.arguments[2]), let repeats = Int(CommandLine.arguments[3])
+{
+    // `profile N REPEATS`: one fp32 n × n product, REPEATS times on one thread, and nothing
+    // else, for `valgrind --tool=callgrind` to count where the instructions go.
+    var generator = SeededGenerator(seed: 1)
+    let a = Tensor<Float>.random(shape: [n, n], in: 0...1, using: &generator)
+    let b = Tensor<Float>.random(shape: [n, n], in: 0...1, using: &generator)
+    var checksum: Float = 0
+    for _ in 0..<repeats {
+        checksum += matmul(a, b, settings: ComputeSettings(threadCount: 1)).scalars[0]
+    }
+    print("checksum \(checksum)")
+    exit(0)
+}
 if sections.contains("ratios") {
     RatioReport.run(
         threadCounts: threadCounts, quietWait: QuietGate.maximumWait,

@@ -97,8 +97,8 @@ enum MatrixMultiplyKernel {
                 for depthStart in stride(from: 0, to: k, by: depthBlock) {
                     let depth = min(depthBlock, k - depthStart)
                     packB(
-                        b, rows: depthStart, depth, columns: columnStart, columns,
-                        width: tileColumns, into: packedB)
+                        Vector.self, b, rows: depthStart, depth, columns: columnStart, columns,
+                        into: packedB)
                     let block = Block(
                         columnStart: columnStart, columns: columns, depthStart: depthStart,
                         depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB))
