@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks",
-            exclude: ["build-speed.sh", "compile-speed.sh"]),
+            exclude: ["build-speed.sh", "compile-speed.sh", "ratios.sh"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

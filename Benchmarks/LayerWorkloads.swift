@@ -1,11 +1,5 @@
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The peers' convolutional and recurrent workloads (`shared/bench/common.py`,
 /// `torch_bench.py`) on this library's layers, timed like the peer scripts: one untimed cold
 /// run, then the median of timed runs, each from the same initial weights.
@@ -22,6 +16,7 @@ import NeuralNet
 /// Initial weights and batch orders come from this library's seeded generator, not NumPy's,
 /// so accuracies are comparable with the peers' but not identical.
 ///
+/// Each measurement first waits for a quiet machine (``QuietGate``), as the peer scripts do.
 /// Each figure is given twice: from wall-clock time, and from the process's CPU time. On a
 /// shared machine other processes stretch the wall clock; with `NEURALNET_THREADS=1` the CPU
 /// time is close to what a quiet machine's wall clock would show.
@@ -75,7 +70,7 @@ enum LayerWorkloads {
             Activation(relu), MaxPool2D(poolSize: (2, 2)), Flatten(),
             Dense(inputSize: 256, outputSize: 10, using: &initial))
         var model = untrained
-        let (seconds, cpuSeconds) = medianSeconds(runs: runs) {
+        let (seconds, cpuSeconds) = Stopwatch.wallAndProcessorSeconds(runs: runs) {
             model = untrained
             var optimizer = SGD<Float>(learningRate: 0.05)
             for epoch in batches {
@@ -134,7 +129,7 @@ enum LayerWorkloads {
     where Cell.Scalar == Float {
         let untrained = SequenceRegressor(cell, outputSize: 1, using: &initial)
         var model = untrained
-        let (seconds, cpuSeconds) = medianSeconds(runs: runs) {
+        let (seconds, cpuSeconds) = Stopwatch.wallAndProcessorSeconds(runs: runs) {
             model = untrained
             var optimizer = Adam<Float>(learningRate: 0.01)
             for batch in batches {
@@ -148,31 +143,5 @@ enum LayerWorkloads {
             predictions: model(evaluation.inputs), targets: evaluation.targets)
         let steps = Double(batches.count)
         return (seconds * 1000 / steps, cpuSeconds * 1000 / steps, error.scalar)
-    }
-
-    // MARK: - Timing
-
-    /// The medians of `runs` wall-clock and CPU timings of `body`, in seconds, after one
-    /// untimed cold run.
-    private static func medianSeconds(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double)
-    {
-        let clock = ContinuousClock()
-        body()
-        var walls: [Double] = []
-        var cpus: [Double] = []
-        for _ in 0..<max(runs, 1) {
-            let cpuStart = processorSeconds()
-            let (whole, fraction) = clock.measure(body).components
-            cpus.append(processorSeconds() - cpuStart)
-            walls.append(Double(whole) + Double(fraction) * 1e-18)
-        }
-        return (walls.sorted()[walls.count / 2], cpus.sorted()[cpus.count / 2])
-    }
-
-    /// The CPU time this process has used, in seconds.
-    private static func processorSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

@@ -11,6 +11,18 @@ enum ThreadedRun {
     /// indented under a heading.
     static func run(_ arguments: [String], threads: Int) {
         report("\(threads) thread\(threads == 1 ? "" : "s"):")
+        let (output, status) = capture(arguments, threads: threads)
+        for line in output.split(separator: "\n") {
+            report("  " + line)
+        }
+        if status != 0 {
+            report("  (exited with status \(status))")
+        }
+    }
+
+    /// Runs `arguments` in a child with `threads` threads; returns its standard output and
+    /// exit status (-1 when it could not start).
+    static func capture(_ arguments: [String], threads: Int) -> (output: String, status: Int32) {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         child.arguments = arguments
@@ -22,16 +34,10 @@ enum ThreadedRun {
         do {
             try child.run()
         } catch {
-            report("  could not start \(CommandLine.arguments[0]): \(error)")
-            return
+            return ("could not start \(CommandLine.arguments[0]): \(error)", -1)
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            report("  " + line)
-        }
-        if child.terminationStatus != 0 {
-            report("  (exited with status \(child.terminationStatus))")
-        }
+        return (String(decoding: data, as: UTF8.self), child.terminationStatus)
     }
 }

@@ -2,8 +2,8 @@
 # Measures how fast `lessons build` is, in a scratch copy of the book:
 #   (a) cold: an empty result cache, the library already built;
 #   (b) a no-op rebuild; (c) after a prose edit; (d) after a code edit in one chapter.
-#   (e) the library's own benchmarks, and the peer scripts in ../shared/bench beside them when
-#       their virtualenv ($VENV, default ~/.venv-peers) exists.
+#   (e) the library's own benchmarks and ratios against OpenBLAS and the peer scripts
+#       (Benchmarks/ratios.sh).
 # Prints one line per case, with what ran. Usage: Benchmarks/build-speed.sh [--with-library]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,9 +14,18 @@ swift build --package-path "$root" --product lessons -c release >/dev/null
 lessons="$(swift build --package-path "$root" -c release --show-bin-path)/lessons"
 
 tar -C "$root" --exclude='./.build*' --exclude='./.git' -cf - . | tar -C "$scratch" -xf -
-# The library build is not what we measure: make it once, in the copy.
-swift build --package-path "$scratch" -c release --product NeuralNet --scratch-path "$scratch/.build-lessons" >/dev/null
-swift build --package-path "$scratch" -c release --product Figures --scratch-path "$scratch/.build-lessons" >/dev/null 2>&1 || true
+# The library build is not what we measure: make it once, in the copy, exactly as the engine
+# does (Toolchain.buildLibrary: every library, with -target-cpu haswell where the processor
+# has AVX2 and FMA). Built with other flags, the engine would rebuild it inside case (a); the
+# "libraries" column shows that it did not.
+cpu_flags=()
+if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
+    cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
+fi
+for library in NeuralNet Figures Brain; do
+    swift build --package-path "$scratch" -c release --product "$library" \
+        --scratch-path "$scratch/.build-lessons" "${cpu_flags[@]}" >/dev/null
+done
 
 measure() {
     local label=$1
@@ -24,8 +33,10 @@ measure() {
     start=$(date +%s.%N)
     "$lessons" build --root "$scratch" >"$scratch/last.log" 2>&1
     end=$(date +%s.%N)
-    printf '%-34s %6.2f s   %s\n' "$label" "$(echo "$end - $start" | bc)" \
-        "$(grep -o '[0-9]* from the cache, [0-9]* to run' "$scratch/last.log" | head -1)"
+    printf '%-34s %6.2f s   %s; libraries: %s\n' "$label" "$(echo "$end - $start" | bc)" \
+        "$(grep -o '[0-9]* from the cache, [0-9]* to run' "$scratch/last.log" | head -1)" \
+        "$(grep -o 'Building the libraries (release)… done ([^)]*)' "$scratch/last.log" |
+            sed 's/.*done (\(.*\))/swift build took \1/' | head -1 | grep . || echo 'not needed')"
 }
 
 echo "lessons build speed on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
@@ -41,19 +52,6 @@ measure "(d) after a code edit in one chapter"
 
 if [ "${1:-}" = "--with-library" ]; then
     echo
-    echo "(e) library benchmarks (AVX2 where the CPU has it, as the engine builds them)"
-    cpu_flags=()
-    if grep -q ' avx2' /proc/cpuinfo && grep -q ' fma' /proc/cpuinfo; then
-        cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
-    fi
-    swift run --package-path "$root" -c release "${cpu_flags[@]}" --scratch-path "$root/.build-bench" Benchmarks
-    venv=${VENV:-$HOME/.venv-peers}
-    bench="$root/../shared/bench"
-    if [ -x "$venv/bin/python" ] && [ -d "$bench" ]; then
-        echo
-        echo "(e) peers, same workloads ($bench)"
-        (cd "$bench" && VENV="$venv" bash run_all.sh "$scratch/peer-results")
-    else
-        echo "(peers skipped: no virtualenv at $venv; see ../shared/bench/README.md)"
-    fi
+    echo "(e) ratios against OpenBLAS and the peers (Benchmarks/ratios.sh)"
+    "$root/Benchmarks/ratios.sh"
 fi

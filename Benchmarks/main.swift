@@ -1,21 +1,46 @@
-// Speed figures for the README: matrix multiply GFLOP/s, MLP and CNN training samples/s, and
-// LSTM and GRU milliseconds per step, for 1 and 2 threads. Run with
-// `swift run -c release Benchmarks` on a quiet machine.
+// Speed figures for the README, for 1 and 2 threads. `Benchmarks/ratios.sh` builds this as
+// the engine builds the libraries and runs `Benchmarks ratios`: every ratio against OpenBLAS
+// and the peer scripts from one run. Other sections print this library's figures alone.
 import Foundation
 import NeuralNet
 
 let threadCounts = [1, 2]
 if !ThreadedRun.isChild {
     report(MachineDescription.current)
-    if !ThreadedRun.isChild {
-        report(MachineDescription.loadAverage)
-    }
+    report(MachineDescription.loadAverage)
     report()
 }
-// Arguments pick sections: `matmul`, `mlp`, `layers` (or one of its workloads: `cnn`, `lstm`,
-// `gru`), `fingerprints`; none runs them all.
+// Arguments pick sections: `matmul`, `mlp`, `layers` (or one of its workloads: `cnn`,
+// `lstm`, `gru`), `fingerprints`; none runs them all. `ratios` runs the comparison instead
+// (`ratios matmul` or `ratios training` for one half); `training-results` is its child's part.
 let sections = Set(CommandLine.arguments.dropFirst())
 let workloads = sections.intersection(["cnn", "lstm", "gru"])
+if sections.contains("training-results") {
+    RatioReport.printTrainingResults()
+    exit(0)
+}
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
+    let n = Int(CommandLine.arguments[2]), let repeats = Int(CommandLine.arguments[3])
+{
+    // `profile N REPEATS`: one fp32 n × n product, REPEATS times on one thread, and nothing
+    // else, for `valgrind --tool=callgrind` to count where the instructions go.
+    var generator = SeededGenerator(seed: 1)
+    let a = Tensor<Float>.random(shape: [n, n], in: 0...1, using: &generator)
+    let b = Tensor<Float>.random(shape: [n, n], in: 0...1, using: &generator)
+    var checksum: Float = 0
+    for _ in 0..<repeats {
+        checksum += matmul(a, b, settings: ComputeSettings(threadCount: 1)).scalars[0]
+    }
+    print("checksum \(checksum)")
+    exit(0)
+}
+if sections.contains("ratios") {
+    RatioReport.run(
+        threadCounts: threadCounts, quietWait: QuietGate.maximumWait,
+        matrixMultiply: !sections.contains("training"), training: !sections.contains("matmul"))
+    report(MachineDescription.loadAverage)
+    exit(0)
+}
 if sections.isEmpty || sections.contains("matmul") {
     MatrixMultiplyBenchmark.run(sizes: [128, 256, 512, 1024], threadCounts: threadCounts)
     report()
@@ -29,7 +54,9 @@ if sections.isEmpty || sections.contains("layers") || !workloads.isEmpty {
         LayerWorkloads.run(only: workloads)
     } else {
         // The layers use the default settings, read from the environment: one child each.
-        report("CNN, LSTM and GRU training (median of 3 runs after a warm-up)")
+        report(
+            "CNN, LSTM and GRU training (median of 3 runs after a quiet-machine wait and a warm-up)"
+        )
         for threads in threadCounts {
             ThreadedRun.run(workloads.isEmpty ? ["layers"] : Array(workloads), threads: threads)
         }

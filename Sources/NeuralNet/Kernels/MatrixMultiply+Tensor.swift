@@ -45,14 +45,14 @@ extension MatrixMultiply {
     ) -> Tensor<Scalar> {
         let (m, k, n) = (a.shape[a.rank - 2], a.shape[a.rank - 1], dy.shape[dy.rank - 1])
         if bShape.count > 2 {
-            let batch = dy.scalarCount / (m * n)
+            let batch = bShape.dropLast(2).reduce(1, *)
             let scalars = product(
                 a.scalars, Layout.rowMajor(rows: m, columns: k, batched: a.rank > 2).transposed,
                 dy.scalars, .rowMajor(rows: m, columns: n, batched: true),
                 batch: batch, m: k, n: n, k: m, settings: settings)
             return Tensor(shape: bShape, scalars: scalars, node: nil)
         }
-        let rows = a.scalarCount / k
+        let rows = a.shape.dropLast().reduce(1, *)
         let scalars = product(
             a.scalars, Layout.rowMajor(rows: rows, columns: k, batched: false).transposed,
             dy.scalars, .rowMajor(rows: rows, columns: n, batched: false),

@@ -21,13 +21,45 @@ enum MatrixMultiply {
         }
     }
 
-    /// Products below this many multiply-adds (about 90 µs of work on one core) run on one
-    /// thread: at 128 × 128 × 128 (2²¹), two threads measured 58 GFLOP/s against one's 81,
-    /// waking the second and packing B twice costing more than it saves.
-    static let parallelThreshold = 1 << 22
+    /// How many multiply-adds each thread must have for a second thread to pay (about 45 µs
+    /// of work on one core): at 128 × 128 × 128 (2²¹), two threads measured 58 GFLOP/s
+    /// against one's 81, waking the second and packing B twice costing more than it saves.
+    /// The training workloads' products (a batch of 32 by 64 × 128, an LSTM step's 32 × 32 ×
+    /// 128) are far below it and stay on the calling thread.
+    static let workPerThread = 1 << 21
+
+    /// How a product is shared between threads.
+    enum Plan: Equatable {
+        /// On the calling thread.
+        case serial
+        /// Each worker takes whole matrices of the batch: no thread waits on another.
+        case wholeMatrices(workers: Int)
+        /// Each worker takes a range of rows of every matrix (and packs its own B).
+        case rows(workers: Int)
+    }
+
+    /// The fewest rows of C a worker of a row split must have. Each such worker packs all of
+    /// B for itself, so with few rows the packing, not the arithmetic, is its work: the
+    /// LSTM's backpropagation product, 32 × 1,600 × 128, ran slower on two threads than on
+    /// one.
+    static let rowsPerThread = 40
+
+    /// The plan for `batch` products of `m × k` by `k × n` with at most `threadCount` threads:
+    /// one worker per `workPerThread` multiply-adds, never more than there are matrices to
+    /// give them or (splitting rows) ``rowsPerThread`` rows each, and no threads at all for a
+    /// single worker.
+    static func plan(batch: Int, m: Int, n: Int, k: Int, threadCount: Int) -> Plan {
+        let work = batch * m * n * k
+        let wanted = min(threadCount, work / workPerThread)
+        if wanted < 2 { return .serial }
+        if batch >= wanted { return .wholeMatrices(workers: wanted) }
+        let workers = min(wanted, m / rowsPerThread)
+        return workers < 2 ? .serial : .rows(workers: workers)
+    }
 
     /// `C[i] = A[i]·B[i]` for `batch` pairs of an `m × k` A and a `k × n` B, each read
-    /// through its layout; C is `batch` row-major `m × n` matrices.
+    /// through its layout; C is `batch` row-major `m × n` matrices. Any dimension may be 0:
+    /// the result is then empty, or zeros when only `k` is.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func product<Scalar: TensorScalar>(
@@ -35,25 +67,28 @@ enum MatrixMultiply {
         batch: Int, m: Int, n: Int, k: Int, settings: ComputeSettings
     ) -> [Scalar] {
         let count = batch * m * n
+        if count == 0 { return [] }
+        if k == 0 { return [Scalar](repeating: 0, count: count) }
         return [Scalar](unsafeUninitializedCapacity: count) { output, initialized in
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
-                    let c = output.baseAddress!
+                    // Not empty: count and k are positive, so A, B and C all have elements.
                     let job = Job(
                         a: a.baseAddress!, aLayout: aLayout, b: b.baseAddress!, bLayout: bLayout,
-                        c: c, m: m, n: n, k: k)
-                    let large = batch * m * n * k >= parallelThreshold
-                    let threads = large ? settings.threadCount : 1
-                    if batch >= threads && threads > 1 {
-                        // Whole matrices per thread: no thread waits on another.
-                        let workers = threads
+                        c: output.baseAddress!, m: m, n: n, k: k)
+                    switch plan(
+                        batch: batch, m: m, n: n, k: k, threadCount: settings.threadCount)
+                    {
+                    case .serial:
+                        for index in 0..<batch { job.run(index, threadCount: 1) }
+                    case .wholeMatrices(let workers):
                         DispatchQueue.concurrentPerform(iterations: workers) { worker in
                             let first = worker * batch / workers
                             let last = (worker + 1) * batch / workers
                             for index in first..<last { job.run(index, threadCount: 1) }
                         }
-                    } else {
-                        for index in 0..<batch { job.run(index, threadCount: threads) }
+                    case .rows(let workers):
+                        for index in 0..<batch { job.run(index, threadCount: workers) }
                     }
                 }
             }

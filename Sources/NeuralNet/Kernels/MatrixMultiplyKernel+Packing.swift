@@ -18,9 +18,23 @@ extension MatrixMultiplyKernel {
             if valid < tileRows {
                 sliver.initialize(repeating: 0, count: tileRows * depth)
             }
-            // Read along A's contiguous direction: row by row when its rows are contiguous
-            // (A itself), column by column when its columns are (a transposed A).
-            if a.columnStride == 1 {
+            // Read along A's contiguous direction: a whole sliver's five rows side by side,
+            // writing the packed sliver strictly in order, when its rows are contiguous (A
+            // itself); column by column when its columns are (a transposed A).
+            if a.columnStride == 1 && valid == tileRows {
+                let row0 = a.base + (rowStart + sliverStart) * a.rowStride + depthStart
+                let (row1, row2) = (row0 + a.rowStride, row0 + 2 * a.rowStride)
+                let (row3, row4) = (row0 + 3 * a.rowStride, row0 + 4 * a.rowStride)
+                var target = sliver
+                for p in 0..<depth {
+                    target[0] = row0[p]
+                    target[1] = row1[p]
+                    target[2] = row2[p]
+                    target[3] = row3[p]
+                    target[4] = row4[p]
+                    target += tileRows
+                }
+            } else if a.columnStride == 1 {
                 for r in 0..<valid {
                     let source = a.base + (rowStart + sliverStart + r) * a.rowStride + depthStart
                     for p in 0..<depth { sliver[p * tileRows + r] = source[p] }
@@ -37,19 +51,36 @@ extension MatrixMultiplyKernel {
     }
 
     /// Copies rows `depthStart..<depthStart+depth`, columns `columnStart..<+columns` of B into
-    /// slivers `width` columns wide, each stored row by row; missing columns are zeros.
+    /// slivers two vectors wide, each stored row by row; missing columns are zeros.
     @inline(__always)
-    static func packB<Scalar: BinaryFloatingPoint>(
-        _ b: StridedMatrix<Scalar>, rows depthStart: Int, _ depth: Int, columns columnStart: Int,
-        _ columns: Int, width: Int, into packed: UnsafeMutablePointer<Scalar>
-    ) {
+    static func packB<Vector: SIMD>(
+        _: Vector.Type, _ b: StridedMatrix<Vector.Scalar>, rows depthStart: Int, _ depth: Int,
+        columns columnStart: Int, _ columns: Int, into packed: UnsafeMutablePointer<Vector.Scalar>
+    ) where Vector.Scalar: BinaryFloatingPoint {
+        let vector = Vector.scalarCount
+        let width = 2 * vector
         for sliverStart in stride(from: 0, to: columns, by: width) {
             let sliver = packed + sliverStart * depth
             let valid = min(width, columns - sliverStart)
             if valid < width {
                 sliver.initialize(repeating: 0, count: width * depth)
             }
-            if b.columnStride == 1 {
+            if b.columnStride == 1 && valid == width {
+                // A whole sliver row is two vectors: copied as such, not through memcpy.
+                var source = UnsafeRawPointer(
+                    b.base + depthStart * b.rowStride + columnStart + sliverStart)
+                let rowBytes = b.rowStride * MemoryLayout<Vector.Scalar>.stride
+                var target = UnsafeMutableRawPointer(sliver)
+                let vectorBytes = vector * MemoryLayout<Vector.Scalar>.stride
+                for _ in 0..<depth {
+                    target.storeBytes(of: source.loadUnaligned(as: Vector.self), as: Vector.self)
+                    target.storeBytes(
+                        of: (source + vectorBytes).loadUnaligned(as: Vector.self),
+                        toByteOffset: vectorBytes, as: Vector.self)
+                    source += rowBytes
+                    target += 2 * vectorBytes
+                }
+            } else if b.columnStride == 1 {
                 for p in 0..<depth {
                     let source =
                         b.base + (depthStart + p) * b.rowStride + columnStart + sliverStart

@@ -84,22 +84,28 @@ enum MatrixMultiplyKernel {
         let work: @Sendable (Int) -> Void = { worker in
             let firstTile = worker * tiles / workers
             let lastTile = (worker + 1) * tiles / workers
-            let packedB = UnsafeMutablePointer<Vector.Scalar>.allocate(
-                capacity: depthBlock * roundUp(min(n, columnBlock), tileColumns))
+            // Both packed blocks once per worker, on 64-byte cache lines: a B sliver's row is
+            // then one line, and neither of its two vector loads straddles two lines.
+            let packedB = alignedBuffer(
+                Vector.Scalar.self, count: depthBlock * roundUp(min(n, columnBlock), tileColumns))
             defer { packedB.deallocate() }
+            let packedA = alignedBuffer(
+                Vector.Scalar.self, count: rowBlock * min(k, depthBlock))
+            defer { packedA.deallocate() }
             for columnStart in stride(from: 0, to: n, by: columnBlock) {
                 let columns = min(columnBlock, n - columnStart)
                 for depthStart in stride(from: 0, to: k, by: depthBlock) {
                     let depth = min(depthBlock, k - depthStart)
                     packB(
-                        b, rows: depthStart, depth, columns: columnStart, columns,
-                        width: tileColumns, into: packedB)
+                        Vector.self, b, rows: depthStart, depth, columns: columnStart, columns,
+                        into: packedB)
                     let block = Block(
                         columnStart: columnStart, columns: columns, depthStart: depthStart,
                         depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB))
                     multiplyRows(
                         Vector.self, from: firstTile * tileRows,
-                        to: min(m, lastTile * tileRows), n: n, a, block, output.pointer)
+                        to: min(m, lastTile * tileRows), n: n, a, block, packedA: packedA,
+                        output.pointer)
                 }
             }
         }
@@ -108,6 +114,14 @@ enum MatrixMultiplyKernel {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
+    }
+
+    /// Uninitialised memory for `count` scalars, starting on a 64-byte cache line.
+    static func alignedBuffer<Scalar>(_: Scalar.Type, count: Int) -> UnsafeMutablePointer<Scalar> {
+        UnsafeMutableRawPointer.allocate(
+            byteCount: count * MemoryLayout<Scalar>.stride, alignment: 64
+        )
+        .bindMemory(to: Scalar.self, capacity: count)
     }
 
     /// One k-block and column block of the product: where it lies and its packed B.
@@ -127,17 +141,16 @@ enum MatrixMultiplyKernel {
         init(_ pointer: UnsafeMutablePointer<Scalar>) { self.pointer = pointer }
     }
 
-    /// Rows `start..<end` of C for one block: pack A a row block at a time, then run the
-    /// micro-kernel over every (A sliver, B sliver) pair.
+    /// Rows `start..<end` of C for one block: pack A a row block at a time into `packedA`
+    /// (room for ``rowBlock`` rows of the block's depth), then run the micro-kernel over every
+    /// (A sliver, B sliver) pair.
     @inline(__always)
     static func multiplyRows<Vector: SIMD>(
         _: Vector.Type, from start: Int, to end: Int, n: Int, _ a: StridedMatrix<Vector.Scalar>,
-        _ block: Block<Vector.Scalar>, _ c: UnsafeMutablePointer<Vector.Scalar>
+        _ block: Block<Vector.Scalar>, packedA: UnsafeMutablePointer<Vector.Scalar>,
+        _ c: UnsafeMutablePointer<Vector.Scalar>
     ) where Vector.Scalar: BinaryFloatingPoint {
         let tileColumns = 2 * Vector.scalarCount
-        let packedA = UnsafeMutablePointer<Vector.Scalar>.allocate(
-            capacity: rowBlock * block.depth)
-        defer { packedA.deallocate() }
         for rowStart in stride(from: start, to: end, by: rowBlock) {
             let rows = min(rowBlock, end - rowStart)
             packA(a, rows: rowStart, rows, depth: block.depthStart, block.depth, into: packedA)

@@ -74,7 +74,8 @@ private func naiveProduct(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) 
         let three = matmul(a, b, settings: ComputeSettings(threadCount: 3))
         #expect(one.scalars.map(\.bitPattern) == two.scalars.map(\.bitPattern))
         #expect(one.scalars.map(\.bitPattern) == three.scalars.map(\.bitPattern))
-        // Large enough to be split: a Double matrix by rows, a batch by whole matrices.
+        // Products too small to split (3.0 M and 2.24 M multiply-adds) run on one thread
+        // whatever the settings; MatrixMultiplyPlanTests checks the splits themselves.
         let c = Tensor<Double>.random(shape: [150, 200], in: -1...1, using: &generator)
         let d = Tensor<Double>.random(shape: [200, 100], in: -1...1, using: &generator)
         let batch = Tensor<Double>.random(shape: [4, 100, 80], in: -1...1, using: &generator)
@@ -100,5 +101,41 @@ private func naiveProduct(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) 
         }
         let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
         #expect(message.contains("matmul: shapes [2, 3] and [4, 5] do not chain"))
+    }
+}
+
+/// Zero-size operands, as in NumPy: an empty product, or zeros when the shared dimension is 0.
+@Suite struct TensorMatrixMultiplyZeroSizeTests {
+    @Test(arguments: [[0, 3, 4], [2, 3, 0], [0, 0, 0], [2, 0, 3]])
+    func aZeroSizeProductHasTheRightShapeAndZeros(sizes: [Int]) {
+        let (m, k, n) = (sizes[0], sizes[1], sizes[2])
+        let product = matmul(
+            Tensor<Float>.ones(shape: [m, k]), Tensor<Float>.ones(shape: [k, n]),
+            settings: ComputeSettings(threadCount: 2))
+        #expect(product.shape == [m, n])
+        #expect(product.scalars == [Float](repeating: 0, count: m * n))
+    }
+
+    @Test func aZeroSizeBatchAndItsGradients() {
+        let batch = Tensor<Double>.ones(shape: [0, 2, 3])
+        let shared = Tensor<Double>.ones(shape: [3, 4])
+        #expect(matmul(batch, shared).shape == [0, 2, 4])
+        let (dBatch, dShared) = gradient(at: batch, shared) { matmul($0, $1).sum() }
+        #expect(dBatch.shape == [0, 2, 3])
+        #expect(dShared.shape == [3, 4])
+        #expect(dShared.scalars == [Double](repeating: 0, count: 12))
+    }
+
+    @Test func gradientsThroughAnEmptySharedDimension() {
+        let a = Tensor<Double>.ones(shape: [2, 0])
+        let b = Tensor<Double>.ones(shape: [0, 3])
+        let (dA, dB) = gradient(at: a, b) { matmul($0, $1).sum() }
+        #expect(dA.shape == [2, 0])
+        #expect(dB.shape == [0, 3])
+        let batched = Tensor<Double>.ones(shape: [2, 0, 3])
+        let (dBatched, _) = gradient(at: Tensor<Double>.ones(shape: [2, 4, 0]), batched) {
+            matmul($0, $1).sum()
+        }
+        #expect(dBatched.shape == [2, 4, 0])
     }
 }

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import NeuralNet
+
+/// How a product is split between threads, and that every split gives the same bytes.
+@Suite struct MatrixMultiplyPlanTests {
+    /// Bit patterns of a product computed on `threads` threads.
+    private func bits(
+        _ a: Tensor<Double>, _ b: Tensor<Double>, threads: Int
+    ) -> [UInt64] {
+        matmul(a, b, settings: ComputeSettings(threadCount: threads)).scalars.map(\.bitPattern)
+    }
+
+    @Test func aLargeProductSplitsByRowsAndGivesTheSameBytes() {
+        var generator = SeededGenerator(seed: 21)
+        // 300 × 200 × 150 = 9.0 M multiply-adds: enough for two threads.
+        let a = Tensor<Double>.random(shape: [300, 200], in: -1...1, using: &generator)
+        let b = Tensor<Double>.random(shape: [200, 150], in: -1...1, using: &generator)
+        let plan = MatrixMultiply.plan(batch: 1, m: 300, n: 150, k: 200, threadCount: 2)
+        #expect(plan == .rows(workers: 2))
+        #expect(bits(a, b, threads: 1) == bits(a, b, threads: 2))
+        #expect(bits(a, b, threads: 1) == bits(a, b, threads: 3))
+    }
+
+    @Test func aLargeBatchSplitsByWholeMatricesAndGivesTheSameBytes() {
+        var generator = SeededGenerator(seed: 22)
+        // 3 × 150 × 100 × 100 = 4.5 M multiply-adds, an odd batch for two threads.
+        let batch = Tensor<Double>.random(shape: [3, 150, 100], in: -1...1, using: &generator)
+        let shared = Tensor<Double>.random(shape: [100, 100], in: -1...1, using: &generator)
+        let plan = MatrixMultiply.plan(batch: 3, m: 150, n: 100, k: 100, threadCount: 2)
+        #expect(plan == .wholeMatrices(workers: 2))
+        #expect(bits(batch, shared, threads: 1) == bits(batch, shared, threads: 2))
+    }
+
+    @Test func smallProductsStayOnOneThread() {
+        // The training workloads' products: a batch of 32 through 64-128-10, an LSTM's step.
+        #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 64, threadCount: 2) == .serial)
+        #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 32, threadCount: 8) == .serial)
+        #expect(MatrixMultiply.plan(batch: 1, m: 128, n: 128, k: 128, threadCount: 2) == .serial)
+        #expect(MatrixMultiply.plan(batch: 1, m: 0, n: 128, k: 128, threadCount: 2) == .serial)
+        // Large, but few rows: an LSTM's backpropagation through 50 steps of a batch of 32.
+        #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 1600, threadCount: 2) == .serial)
+    }
+
+    @Test func threadsGrowWithTheProduct() {
+        // Never more workers than the settings allow, nor than the product can feed.
+        #expect(
+            MatrixMultiply.plan(batch: 1, m: 1024, n: 1024, k: 1024, threadCount: 2)
+                == .rows(workers: 2))
+        #expect(
+            MatrixMultiply.plan(batch: 1, m: 1024, n: 1024, k: 1024, threadCount: 1) == .serial)
+        // 16.8 M multiply-adds would feed 8 workers, but 256 rows only 6.
+        let many = MatrixMultiply.plan(batch: 1, m: 256, n: 256, k: 256, threadCount: 64)
+        #expect(many == .rows(workers: 6))
+        let wide = MatrixMultiply.plan(batch: 1, m: 1024, n: 1024, k: 1024, threadCount: 64)
+        #expect(wide == .rows(workers: 25))
+    }
+}
