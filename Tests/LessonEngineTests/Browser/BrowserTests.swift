@@ -16,9 +16,7 @@ struct BrowserTests {
     /// A server for the built site, shared by every test of the suite.
     static let server: Result<SiteServer, LessonError> = {
         do {
-            let server = try SiteServer(site: try BuiltSite.folder())
-            server.start()
-            return .success(server)
+            return .success(try SiteServer(site: try BuiltSite.folder()))
         } catch let error as LessonError {
             return .failure(error)
         } catch {

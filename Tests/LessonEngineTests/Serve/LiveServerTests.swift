@@ -74,12 +74,14 @@ import Testing
     }
 
     /// A throwaway book with one chapter, served by a live server on a free port.
-    final class ServedBook {
+    final class ServedBook: @unchecked Sendable {
         let root: URL
         let log = Log()
         let live: LiveServer
 
-        init(chapter: String) throws {
+        /// Binds a port and builds the site: make it with `ServedBook.make`, off the test's
+        /// thread.
+        private init(chapter: String) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "live-\(UUID().uuidString)")
             try FileManager.default.createDirectory(
@@ -89,6 +91,10 @@ import Testing
             live = try LiveServer(
                 workspace: Workspace(root: root), port: 0, interval: 0.05, log: log.append)
             try live.start()
+        }
+
+        static func make(chapter: String) async throws -> ServedBook {
+            try await offThread { try ServedBook(chapter: chapter) }
         }
 
         deinit {
@@ -129,7 +135,7 @@ import Testing
     }
 
     @Test func savingAChapterRebuildsTheServedPage() async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         #expect(try book.page().contains("The first draft."))
         let version = try book.version()
 
@@ -149,7 +155,7 @@ import Testing
     func aBrokenSaveKeepsTheLastGoodPageAndNamesItsLineUntilAFixRebuilds(
         breakage: Breakage
     ) async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         #expect(try book.page().contains("The first draft."))
         let version = try book.version()
 
@@ -178,7 +184,7 @@ import Testing
 
     /// A refresh that throws is reported, and the watcher goes on looking.
     @Test func theServerOutlivesABookItCannotRead() async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         let chapters = book.root.appendingPathComponent("Chapters")
         let away = book.root.appendingPathComponent("Chapters-away")
         try FileManager.default.moveItem(at: chapters, to: away)
