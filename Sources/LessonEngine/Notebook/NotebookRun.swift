@@ -42,7 +42,8 @@ final class NotebookRun: @unchecked Sendable {
             if let result = byID[block.id], !stopped || result.outcome == .completed {
                 send(.result(BlockReport(result)))
             } else if stopped {
-                send(.result(.stopped(block, output: byID[block.id]?.output ?? "")))
+                // What it printed before Stop, without the crash report of the kill.
+                send(.result(.stopped(block, output: observer.printed.text(of: block.id))))
             }
         }
         send(
@@ -55,13 +56,26 @@ final class NotebookRun: @unchecked Sendable {
     private struct Observer: RunObserver {
         let send: @Sendable (NotebookEvent) -> Void
         let cancellation: RunCancellation
+        let printed = Printed()
 
         func didCompile(seconds: Double) { send(.compiled(seconds: seconds)) }
         func blockStarted(_ block: CodeBlock) { send(.started(block.id)) }
-        func blockPrinted(_ block: CodeBlock, _ text: String) { send(.output(block.id, text)) }
+        func blockPrinted(_ block: CodeBlock, _ text: String) {
+            printed.add(text, to: block.id)
+            send(.output(block.id, text))
+        }
         func blockFinished(_ result: BlockResult) {
             // A block Stop killed is reported as stopped at the end, not as a crash.
             if !cancellation.isCancelled { send(.result(BlockReport(result))) }
         }
+    }
+
+    /// What each block printed, as it was streamed.
+    private final class Printed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [Int: String] = [:]
+
+        func add(_ text: String, to id: Int) { lock.withLock { texts[id, default: ""] += text } }
+        func text(of id: Int) -> String { lock.withLock { texts[id] ?? "" } }
     }
 }

@@ -125,8 +125,10 @@ struct Subprocess: Sendable {
         private typealias AddCloseFrom =
             @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         private static var addCloseFrom: AddCloseFrom? {
-            dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-                .map { unsafeBitCast($0, to: AddCloseFrom.self) }
+            dlsym(
+                UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np"
+            )
+            .map { unsafeBitCast($0, to: AddCloseFrom.self) }
         }
     #else
         private static var addChdir:

@@ -11,7 +11,7 @@ import Testing
         // It prints, waits, prints again: the first line must reach us before the run ends.
         let code = """
             print("early", base + 1)
-            Thread.sleep(forTimeInterval: 2)
+            usleep(2_000_000)
             print("late")
 
             """
