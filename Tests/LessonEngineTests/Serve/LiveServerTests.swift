@@ -151,6 +151,25 @@ import Testing
         #expect(book.log.all.last == "Site/ rewritten.")
     }
 
+    /// Served pages are notebooks; the site on disk holds neither the notebook nor the token.
+    @Test func theNotebookIsAddedAsPagesAreServedAndNeverWrittenToSite() async throws {
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
+        let served = try book.page()
+        #expect(served.contains("<script src=\"/__lessons/notebook.js\"></script>"))
+        #expect(served.contains("id=\"lessons-notebook\""))
+        #expect(book.live.url.hasSuffix("/?token=\(book.live.server.token)"))
+        let site = book.root.appendingPathComponent("Site")
+        for name in try FileManager.default.subpathsOfDirectory(atPath: site.path) {
+            let data = FileManager.default.contents(atPath: site.appendingPathComponent(name).path)
+            let text = String(decoding: data ?? Data(), as: UTF8.self)
+            #expect(!text.contains(book.live.server.token), "\(name) holds the token")
+            #expect(!text.contains("__lessons/notebook"), "\(name) holds the notebook")
+        }
+        let onDisk = try String(
+            contentsOf: site.appendingPathComponent("chapter1.html"), encoding: .utf8)
+        #expect(onDisk.contains("The first draft."))
+    }
+
     @Test(arguments: Breakage.allCases)
     func aBrokenSaveKeepsTheLastGoodPageAndNamesItsLineUntilAFixRebuilds(
         breakage: Breakage
