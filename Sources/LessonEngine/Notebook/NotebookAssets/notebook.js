@@ -91,6 +91,10 @@
 
   function openEditor(cell) {
     if (cell.editor) { cell.editor.focus(); return; }
+    if (!window.CodeMirror) {
+      setStatus(cell, "The editor is missing: install Debian's libjs-codemirror and restart lessons serve.", "failed");
+      return;
+    }
     var code = cell.figure.querySelector(".code");
     var host = el("div", "nb-editor");
     code.parentNode.insertBefore(host, code);
