@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Build-time highlighting of chapter code with the compiler's own classification.
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+        // The HTTP server behind `lessons serve` and its live notebook (see the README).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's logger, quietened so `lessons serve` prints only its own lines.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Hummingbird's header types, for the notebook's own headers.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation (Debian's libcmark-dev).
@@ -36,8 +42,11 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Render/Assets")]
+            resources: [.copy("Render/Assets"), .copy("Notebook/NotebookAssets")]
         ),
         .executableTarget(
             name: "lessons",
@@ -48,7 +57,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks",
-            exclude: ["build-speed.sh", "compile-speed.sh", "ratios.sh"]),
+            exclude: [
+                "build-speed.sh", "compile-speed.sh", "notebook-roundtrip.sh", "ratios.sh",
+            ]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

@@ -12,6 +12,12 @@ public func sigmoid<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
     Primitive.sigmoid(x)
 }
 
+/// The logistic sigmoid of one number, as the tensor version computes it (so `sigmoid(3)` in a
+/// notebook cell is the value a layer would use): `sigmoid(3)` is 0.9525741268224334.
+public func sigmoid(_ x: Double) -> Double {
+    sigmoid(Tensor<Double>(scalar: x)).scalar
+}
+
 /// The hyperbolic tangent of every element: `tanh x = (e^x - e^-x) / (e^x + e^-x)`.
 ///
 /// It squashes any number into (-1, 1) and is zero-centred: `tanh x = 2σ(2x) - 1`. Its

@@ -22,7 +22,9 @@ struct ServeCommand: ParsableCommand {
         reporter.status("Building the libraries (release)…")
         reporter.done(seconds: try workspace.toolchain.buildLibrary())
         try live.start()
-        say("Serving \(live.url) — edit a chapter and the page reloads; Ctrl-C stops.")
+        say(
+            "Serving \(live.url) — a live notebook: edit and run any block there; "
+                + "save a chapter and its page reloads. Ctrl-C stops.")
         live.wait()
     }
 }

@@ -13,6 +13,17 @@ import Testing
         #expect(sigmoid(Tensor<Double>([0])).scalars == [0.5])
     }
 
+    /// One number, as a reader types it in a cell: `sigmoid(3)`, the tensor version's value.
+    @Test func sigmoidOfOneNumberIsTheTensorsValue() {
+        let three: Double = sigmoid(3)
+        #expect(three == sigmoid(Tensor<Double>([3])).scalars[0])
+        #expect(abs(three - 1 / (1 + Double.exp(-3))) < 1e-15)
+        #expect(sigmoid(-1000) == 0 && sigmoid(1000) == 1 && sigmoid(0) == 0.5)
+        // Named as a tensor function, as chapters 3 and 6 do, it is still the tensor one.
+        let named: [(String, (Tensor<Double>) -> Tensor<Double>)] = [("sigmoid", sigmoid)]
+        #expect(named[0].1(Tensor<Double>([3])).scalars == [three])
+    }
+
     @Test func sigmoidIsStableForLargeMagnitudes() {
         let y = sigmoid(Tensor<Double>([-1000, -745, 745, 1000]))
         #expect(y.scalars.allSatisfy { !$0.isNaN })

@@ -17,26 +17,28 @@ struct ExpectedOutputRewriter {
             let start = change.expected.startLine - 1
             let end = change.expected.endLine - 1
             guard start >= 0, end < lines.count, start < end else { continue }
-            let opening = lines[start]
-            let indent = String(opening.prefix { $0 == " " })
-            let fenceCharacter = opening.dropFirst(indent.count).first ?? "`"
-            let fenceLength = opening.dropFirst(indent.count).prefix { $0 == fenceCharacter }.count
-            var body = OutputComparison.normalize(change.newText)
-                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if body == [""] { body = [] }
-            let longestInBody =
-                body.map { line in line.drop { $0 == " " }.prefix { $0 == fenceCharacter }.count }
-                .max() ?? 0
-            let fence = String(
-                repeating: fenceCharacter, count: max(fenceLength, longestInBody + 1))
-            let info = change.expected.info.isEmpty ? "" : " " + change.expected.info
-            let replacement =
-                [indent + fence + "output" + info] + body.map { $0.isEmpty ? $0 : indent + $0 } + [
-                    indent + fence
-                ]
+            let replacement = fencedLines(
+                text: change.newText, info: change.expected.info, opening: lines[start])
             lines.replaceSubrange(start...end, with: replacement)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// An `output` block holding `text`, fenced and indented like the line `opening`.
+    static func fencedLines(text: String, info: String, opening: String) -> [String] {
+        let indent = String(opening.prefix { $0 == " " })
+        let fenceCharacter = opening.dropFirst(indent.count).first ?? "`"
+        let fenceLength = opening.dropFirst(indent.count).prefix { $0 == fenceCharacter }.count
+        var body = OutputComparison.normalize(text)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if body == [""] { body = [] }
+        let longestInBody =
+            body.map { line in line.drop { $0 == " " }.prefix { $0 == fenceCharacter }.count }
+            .max() ?? 0
+        let fence = String(repeating: fenceCharacter, count: max(fenceLength, longestInBody + 1))
+        let suffix = info.isEmpty ? "" : " " + info
+        return [indent + fence + "output" + suffix] + body.map { $0.isEmpty ? $0 : indent + $0 }
+            + [indent + fence]
     }
 
     /// Writes a file atomically: to a temporary file beside it, then renamed over it.

@@ -14,6 +14,8 @@ public struct ChapterRunner: Sendable {
     /// Where copies of the figures blocks show are kept (in a folder per chapter), for
     /// `lessons run` to point at; nil keeps none.
     public var figureArchive: URL?
+    /// Stops the run from another thread; nil: it runs to its end or its time limit.
+    public var cancellation: RunCancellation?
 
     public init(toolchain: Toolchain, timeLimit: Double = 600) {
         self.toolchain = toolchain
@@ -24,7 +26,30 @@ public struct ChapterRunner: Sendable {
     public func run(
         _ chapter: Chapter, section: Section? = nil, observer: (any RunObserver)? = nil
     ) throws -> ChapterResult {
-        let shown = section.map { chapter.blocks(in: $0) } ?? chapter.blocks
+        try run(
+            chapter, showing: section.map { chapter.blocks(in: $0) } ?? chapter.blocks,
+            observer: observer)
+    }
+
+    /// Runs every block up to and including `blockID`, as a notebook runs the cells above the
+    /// one it runs, and reports them all.
+    public func run(_ chapter: Chapter, through blockID: Int, observer: (any RunObserver)? = nil)
+        throws -> ChapterResult
+    {
+        try run(chapter, showing: chapter.blocks.filter { $0.id <= blockID }, observer: observer)
+    }
+
+    private func run(_ chapter: Chapter, showing shown: [CodeBlock], observer: (any RunObserver)?)
+        throws -> ChapterResult
+    {
+        try RunCancellation.$current.withValue(cancellation) {
+            try runShowing(shown, of: chapter, observer: observer)
+        }
+    }
+
+    private func runShowing(
+        _ shown: [CodeBlock], of chapter: Chapter, observer: (any RunObserver)?
+    ) throws -> ChapterResult {
         let lastID = shown.last?.id ?? -1
         let upTo = chapter.blocks.filter { $0.id <= lastID }
         let ordinary = upTo.filter { $0.runs && !$0.options.fails && !$0.options.isolated }

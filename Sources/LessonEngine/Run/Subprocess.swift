@@ -48,14 +48,20 @@ struct Subprocess: Sendable {
         let (readEnd, writeEnd) = (fds[0], fds[1])
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
 
+        // A stopped run starts nothing more, and its Stop kills this process group at once.
+        let cancellation = RunCancellation.current
         let pid: pid_t
         do {
+            try cancellation?.check()
             pid = try ChildProcesses.shared.start { try spawn(outputFD: writeEnd) }
         } catch {
+            close(readEnd)
             close(writeEnd)
             throw error
         }
         defer { ChildProcesses.shared.ended(pid) }
+        cancellation?.started(pid)
+        defer { cancellation?.ended(pid) }
         close(writeEnd)
         defer { close(readEnd) }
 
@@ -116,6 +122,16 @@ struct Subprocess: Sendable {
             dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
                 .map { unsafeBitCast($0, to: AddChdir.self) }
         }
+        /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up by
+        /// name like `addChdir`: the child keeps only its standard input, output and error.
+        private typealias AddCloseFrom =
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        private static var addCloseFrom: AddCloseFrom? {
+            dlsym(
+                UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np"
+            )
+            .map { unsafeBitCast($0, to: AddCloseFrom.self) }
+        }
     #else
         private static var addChdir:
             (
@@ -147,13 +163,27 @@ struct Subprocess: Sendable {
             }
             _ = addChdir(&actions, workingDirectory)
         }
+        // Nothing else the engine has open reaches the child: not the server's listening
+        // socket nor its connections (SwiftNIO opens them without close-on-exec), so a
+        // compiler or program that outlives the server cannot hold its port.
+        #if canImport(Glibc)
+            if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // Its own process group; SIGINT and SIGTERM back at their default actions and no
         // signal blocked, whatever `Interruption` did to them in this process.
-        posix_spawnattr_setflags(
-            &attributes,
-            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        #if canImport(Glibc)
+            posix_spawnattr_setflags(
+                &attributes,
+                Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        #else
+            posix_spawnattr_setflags(
+                &attributes,
+                Int16(
+                    POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
+                        | POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #endif
         posix_spawnattr_setpgroup(&attributes, 0)
         var defaults = sigset_t()
         sigemptyset(&defaults)

@@ -3,7 +3,8 @@ import Foundation
 /// `lessons serve` without the terminal: serves `Site/` and, on a background thread, looks at
 /// the chapters every `interval` seconds, reruns the ones saved since, rewrites the site when
 /// everything passes and tells open pages to reload. What it does is reported, line by line,
-/// to `log`; a broken save is reported there and the previous site goes on being served.
+/// to `log`; a broken save is reported there and the previous site goes on being served. Its
+/// pages are live notebooks (see `Notebook`).
 public final class LiveServer: @unchecked Sendable {
     public let server: SiteServer
     private let interval: Double
@@ -17,19 +18,22 @@ public final class LiveServer: @unchecked Sendable {
 
     private enum State { case created, watching, stopping, stopped }
 
-    /// Binds 127.0.0.1:`port` (0 for any free port); call `start()` to build and serve.
+    /// Listens on 127.0.0.1:`port` (0 for any free port) and serves the site as it is; call
+    /// `start()` to build it and watch the chapters. Blocks until the port is bound.
     public init(
         workspace: Workspace, port: UInt16 = 0, interval: Double = 1,
         log: @escaping @Sendable (String) -> Void
     ) throws {
         site = try LiveSite(workspace: workspace)
-        server = try SiteServer(site: workspace.root.appendingPathComponent("Site"), port: port)
+        server = try SiteServer(
+            site: workspace.root.appendingPathComponent("Site"), port: port,
+            notebook: Notebook(workspace: workspace))
         self.interval = interval
         self.log = log
     }
 
-    /// The site's address.
-    public var url: String { server.url }
+    /// The site's address, with the token the notebook needs.
+    public var url: String { server.urlWithToken }
 
     /// Runs every chapter and writes the site if all pass (reporting what happened), then
     /// serves it and starts watching the chapters. Throws if the book cannot be read at all.
@@ -41,7 +45,6 @@ public final class LiveServer: @unchecked Sendable {
             return true
         }
         guard began else { return }
-        server.start()
         Thread { [self] in watch() }.start()
     }
 
@@ -52,6 +55,7 @@ public final class LiveServer: @unchecked Sendable {
         switch state {
         case .created:
             state = .stopped
+            condition.broadcast()
         case .watching:
             state = .stopping
             condition.broadcast()

@@ -1,138 +1,189 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// A small HTTP/1.0 server for the site, on 127.0.0.1 only: `GET` and `HEAD` of files under
-/// the site folder, and `/__lessons/version`, a number that changes whenever the site is
-/// rebuilt (the pages poll it to reload themselves).
+/// The server behind `lessons serve`, on 127.0.0.1 only (Hummingbird 2 over SwiftNIO): the
+/// site's files, `/__lessons/version` (a number that changes whenever the site is rebuilt, which
+/// served pages poll to reload themselves) and, with a notebook, the live notebook: its
+/// scripts injected into every page it sends, and its run, stop and save requests.
+///
+/// Every request must name this server as its Host and come from no foreign Origin; run, stop
+/// and save must also carry the launch's token (see `RequestGuard`).
 public final class SiteServer: @unchecked Sendable {
     public let site: URL
     /// The port it listens on (chosen by the system when asked for 0).
-    public private(set) var port: UInt16 = 0
-    /// The listening socket; like every socket the server opens, closed in child processes
-    /// (a chapter's build or program must not hold the port).
-    let socketFD: Int32
+    public let port: UInt16
+    /// The secret of this launch, in the printed URL; never written to disk.
+    public let token: String
+    let notebook: Notebook?
+    private let guardian: RequestGuard
+    private let task: Task<Void, any Error>
     private let lock = NSLock()
     private var version = 1
-    private var stopped = false
 
-    /// Binds 127.0.0.1:`port` (0 for any free port); call `start()` to serve.
-    public init(site: URL, port: UInt16 = 0) throws {
+    /// Listens on 127.0.0.1:`port` (0 for any free port) and serves at once. Blocks until the
+    /// port is bound, so do not call it on a Swift concurrency thread.
+    public init(site: URL, port: UInt16 = 0, notebook: Notebook? = nil) throws {
         self.site = site
-        #if canImport(Glibc)
-            socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
-        #else
-            socketFD = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard socketFD >= 0 else { throw LessonError.system("cannot open a socket") }
-        var yes: Int32 = 1
-        setsockopt(
-            socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        self.notebook = notebook
+        token = (0..<2).map { _ in Marker.makeToken() }.joined()
+        let bound = BoundPort()
+        var logger = Logger(label: "lessons.serve")
+        logger.logLevel = .critical
+        let handler = Handler()
+        let application = Application(
+            responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
+                try await handler.respond(to: request)
+            },
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: Int(port)), serverName: nil),
+            onServerRunning: { channel in bound.set(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        let thread = ServerThread(name: "lessons serve")
+        task = Task(executorPreference: thread) {
+            defer {
+                bound.set(nil)
+                thread.end()
             }
+            try await application.run()
         }
-        guard bound == 0, listen(socketFD, 16) == 0 else {
-            close(socketFD)
+        guard let actual = bound.wait(), actual > 0 else {
+            task.cancel()
             throw LessonError.system("cannot listen on 127.0.0.1:\(port) (is it in use?)")
         }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                getsockname(socketFD, $0, &length)
-            }
-        }
-        self.port = UInt16(bigEndian: actual.sin_port)
+        self.port = UInt16(actual)
+        guardian = RequestGuard(port: self.port, token: token)
+        handler.server = self
     }
 
-    /// The site's address.
+    /// The site's address, without the token.
     public var url: String { "http://127.0.0.1:\(port)/" }
 
-    /// Serves requests on a background thread until `stop()`.
-    public func start() {
-        // A reader closing the page mid-response must not end the process.
-        signal(SIGPIPE, SIG_IGN)
-        let thread = Thread { [self] in
-            while true {
-                let client = accept(socketFD, nil, nil)
-                if client < 0 {
-                    if lock.withLock({ stopped }) { return }
-                    continue
-                }
-                // (`accept4`, which would set it at once, is not in Swift's Glibc module.)
-                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-                Thread { [self] in handle(client) }.start()
-            }
-        }
-        thread.start()
-    }
+    /// The address to open: with the token, which the page keeps and takes out of the bar.
+    public var urlWithToken: String { "\(url)?token=\(token)" }
 
-    public func stop() {
-        lock.withLock { stopped = true }
-        shutdown(socketFD, Int32(SHUT_RDWR))
-        close(socketFD)
-    }
+    /// Stops serving; requests under way are cut off.
+    public func stop() { task.cancel() }
+
+    deinit { task.cancel() }
 
     /// Tells polling pages that the site changed.
     public func siteChanged() { lock.withLock { version += 1 } }
 
-    private func handle(_ client: Int32) {
-        defer { close(client) }
-        var request: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while request.count < 16384 {
-            let count = read(client, &buffer, buffer.count)
-            if count <= 0 { break }
-            request += buffer[0..<count]
-            // The request line and headers end at the first blank line.
-            if String(decoding: request, as: UTF8.self).contains("\r\n\r\n") { break }
+    private func respond(to request: Request) async throws -> Response {
+        let head = request.head
+        let needsToken = head.method == .post
+        if let refusal = guardian.refusal(
+            host: head.authority, origin: request.headers[.origin],
+            token: request.headers[HTTPField.Name(RequestGuard.tokenHeader)!],
+            needsToken: needsToken)
+        {
+            return Self.text(refusal + "\n", status: .forbidden)
         }
-        let line = String(decoding: request, as: UTF8.self).split(separator: "\r\n").first ?? ""
-        let words = line.split(separator: " ")
-        guard words.count >= 2, words[0] == "GET" || words[0] == "HEAD" else {
-            return respond(client, status: "405 Method Not Allowed", body: Data("GET only\n".utf8))
+        let path = String((head.path ?? "/").prefix { $0 != "?" && $0 != "#" })
+        switch (head.method, path) {
+        case (.get, "/__lessons/version"), (.head, "/__lessons/version"):
+            return Self.text("\(lock.withLock { version })", head: head.method == .head)
+        case (.post, "/__lessons/run"), (.post, "/__lessons/stop"), (.post, "/__lessons/save"):
+            guard let notebook else { return Self.text("no notebook here\n", status: .notFound) }
+            let body = try await request.body.collect(upTo: 16 << 20)
+            return await NotebookEndpoints(notebook: notebook).respond(
+                to: String(path.dropFirst("/__lessons/".count)), body: Data(buffer: body))
+        case (.get, _), (.head, _):
+            return file(at: head.path ?? "/", head: head.method == .head)
+        default:
+            return Self.text("GET, HEAD and the notebook's POSTs only\n", status: .methodNotAllowed)
         }
-        let path = String(words[1])
-        let head = words[0] == "HEAD"
-        if path.hasPrefix("/__lessons/version") {
-            let body = Data("\(lock.withLock { version })".utf8)
-            return respond(client, status: "200 OK", type: "text/plain", body: body, head: head)
-        }
-        guard let file = SitePath.resolve(path, in: site) else {
-            return respond(client, status: "403 Forbidden", body: Data("outside the site\n".utf8))
-        }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return respond(client, status: "404 Not Found", body: Data("not found\n".utf8))
-        }
-        respond(
-            client, status: "200 OK", type: SitePath.contentType(of: file.lastPathComponent),
-            body: data, head: head)
     }
 
-    private func respond(
-        _ client: Int32, status: String, type: String = "text/plain; charset=utf-8", body: Data,
-        head: Bool = false
-    ) {
-        var response = Data(
-            ("HTTP/1.0 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
-                + "Cache-Control: no-store\r\nConnection: close\r\n\r\n").utf8)
-        if !head { response += body }
-        response.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(client, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { return }
-                offset += written
+    /// A file of the site (an HTML page with the notebook added), of the notebook's assets,
+    /// or of Debian's CodeMirror.
+    private func file(at requestPath: String, head: Bool) -> Response {
+        let cm = "/__lessons/codemirror/"
+        let file: URL?
+        var isPage = false
+        if requestPath.hasPrefix(cm) {
+            file = SitePath.resolve(
+                "/" + requestPath.dropFirst(cm.count),
+                in: URL(fileURLWithPath: LivePageInjection.codeMirrorFolder))
+        } else if requestPath == "/__lessons/notebook.js"
+            || requestPath == "/__lessons/notebook.css"
+        {
+            file = Bundle.module.url(
+                forResource: String(requestPath.dropFirst("/__lessons/".count)),
+                withExtension: nil, subdirectory: "NotebookAssets")
+        } else if requestPath.hasPrefix("/__lessons/") {
+            return Self.text("not found\n", status: .notFound)
+        } else {
+            file = SitePath.resolve(requestPath, in: site)
+            isPage = true
+        }
+        guard let file else { return Self.text("outside the site\n", status: .forbidden) }
+        guard var data = FileManager.default.contents(atPath: file.path) else {
+            return Self.text("not found\n", status: .notFound)
+        }
+        if isPage, notebook != nil, file.pathExtension == "html" {
+            let page = notebook?.page(named: file.lastPathComponent)
+            data = Data(
+                LivePageInjection.inject(into: String(decoding: data, as: UTF8.self), page: page)
+                    .utf8)
+        }
+        return Self.response(
+            data, type: SitePath.contentType(of: file.lastPathComponent), head: head)
+    }
+
+    static func text(_ text: String, status: HTTPResponse.Status = .ok, head: Bool = false)
+        -> Response
+    {
+        response(Data(text.utf8), type: "text/plain; charset=utf-8", status: status, head: head)
+    }
+
+    static func response(
+        _ data: Data, type: String, status: HTTPResponse.Status = .ok, head: Bool = false
+    ) -> Response {
+        var headers: HTTPFields = [
+            .contentType: type, .cacheControl: "no-store", .contentLength: "\(data.count)",
+        ]
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        return Response(
+            status: status, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Hands requests to the server once it exists (the application is made before it).
+    private final class Handler: @unchecked Sendable {
+        private let lock = NSLock()
+        private weak var _server: SiteServer?
+        var server: SiteServer? {
+            get { lock.withLock { _server } }
+            set { lock.withLock { _server = newValue } }
+        }
+
+        func respond(to request: Request) async throws -> Response {
+            guard let server else {
+                return SiteServer.text("starting\n", status: .serviceUnavailable)
+            }
+            return try await server.respond(to: request)
+        }
+    }
+
+    /// The port the server bound, handed from the server's task to `init`.
+    private final class BoundPort: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var value: Int??
+
+        func set(_ port: Int?) {
+            condition.withLock {
+                if value == nil { value = .some(port) }
+                condition.broadcast()
+            }
+        }
+
+        func wait() -> Int? {
+            condition.withLock {
+                while value == nil { condition.wait() }
+                return value ?? nil
             }
         }
     }

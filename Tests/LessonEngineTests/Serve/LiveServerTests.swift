@@ -74,12 +74,14 @@ import Testing
     }
 
     /// A throwaway book with one chapter, served by a live server on a free port.
-    final class ServedBook {
+    final class ServedBook: @unchecked Sendable {
         let root: URL
         let log = Log()
         let live: LiveServer
 
-        init(chapter: String) throws {
+        /// Binds a port and builds the site: make it with `ServedBook.make`, off the test's
+        /// thread.
+        private init(chapter: String) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "live-\(UUID().uuidString)")
             try FileManager.default.createDirectory(
@@ -89,6 +91,10 @@ import Testing
             live = try LiveServer(
                 workspace: Workspace(root: root), port: 0, interval: 0.05, log: log.append)
             try live.start()
+        }
+
+        static func make(chapter: String) async throws -> ServedBook {
+            try await offThread { try ServedBook(chapter: chapter) }
         }
 
         deinit {
@@ -129,7 +135,7 @@ import Testing
     }
 
     @Test func savingAChapterRebuildsTheServedPage() async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         #expect(try book.page().contains("The first draft."))
         let version = try book.version()
 
@@ -145,11 +151,30 @@ import Testing
         #expect(book.log.all.last == "Site/ rewritten.")
     }
 
+    /// Served pages are notebooks; the site on disk holds neither the notebook nor the token.
+    @Test func theNotebookIsAddedAsPagesAreServedAndNeverWrittenToSite() async throws {
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
+        let served = try book.page()
+        #expect(served.contains("<script src=\"/__lessons/notebook.js\"></script>"))
+        #expect(served.contains("id=\"lessons-notebook\""))
+        #expect(book.live.url.hasSuffix("/?token=\(book.live.server.token)"))
+        let site = book.root.appendingPathComponent("Site")
+        for name in try FileManager.default.subpathsOfDirectory(atPath: site.path) {
+            let data = FileManager.default.contents(atPath: site.appendingPathComponent(name).path)
+            let text = String(decoding: data ?? Data(), as: UTF8.self)
+            #expect(!text.contains(book.live.server.token), "\(name) holds the token")
+            #expect(!text.contains("__lessons/notebook"), "\(name) holds the notebook")
+        }
+        let onDisk = try String(
+            contentsOf: site.appendingPathComponent("chapter1.html"), encoding: .utf8)
+        #expect(onDisk.contains("The first draft."))
+    }
+
     @Test(arguments: Breakage.allCases)
     func aBrokenSaveKeepsTheLastGoodPageAndNamesItsLineUntilAFixRebuilds(
         breakage: Breakage
     ) async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         #expect(try book.page().contains("The first draft."))
         let version = try book.version()
 
@@ -178,7 +203,7 @@ import Testing
 
     /// A refresh that throws is reported, and the watcher goes on looking.
     @Test func theServerOutlivesABookItCannotRead() async throws {
-        let book = try ServedBook(chapter: Self.chapter("first"))
+        let book = try await ServedBook.make(chapter: Self.chapter("first"))
         let chapters = book.root.appendingPathComponent("Chapters")
         let away = book.root.appendingPathComponent("Chapters-away")
         try FileManager.default.moveItem(at: chapters, to: away)

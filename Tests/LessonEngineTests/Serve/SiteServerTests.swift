@@ -20,20 +20,27 @@ import Testing
         try LoopbackHTTP.get(path, port: port)
     }
 
-    /// A chapter build or program started while serving must not inherit the listening port.
-    @Test func theListeningSocketIsClosedInChildProcesses() throws {
+    /// A chapter build or program started while serving must not inherit the listening port
+    /// (or a connection): the engine's children get no descriptor but 0, 1 and 2, for SwiftNIO
+    /// opens its sockets without close-on-exec.
+    @Test func theServersSocketsAreNotInheritedByChildProcesses() async throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let server = try SiteServer(site: site)
+        let server = try await offThread { try SiteServer(site: site) }
         defer { server.stop() }
-        #expect(fcntl(server.socketFD, F_GETFD) & FD_CLOEXEC != 0)
+        let child = try await offThread {
+            try Subprocess(
+                executable: "/bin/sh", arguments: ["-c", "ls -l /proc/$$/fd"]
+            ).run().text
+        }
+        #expect(child.contains("/dev/null"), "\(child)")
+        #expect(!child.contains("socket:"), "\(child)")
     }
 
-    @Test func servesFilesAndRefusesPathsOutsideTheSite() throws {
+    @Test func servesFilesAndRefusesPathsOutsideTheSite() async throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let server = try SiteServer(site: site)
-        server.start()
+        let server = try await offThread { try SiteServer(site: site) }
         defer { server.stop() }
         #expect(try get("/", port: server.port) == (200, "<p>hello</p>"))
         #expect(try get("/missing.html", port: server.port).status == 404)
@@ -42,5 +49,26 @@ import Testing
         let before = try get("/__lessons/version", port: server.port).body
         server.siteChanged()
         #expect(try get("/__lessons/version", port: server.port).body != before)
+    }
+
+    /// A second server cannot take a port in use, and says which.
+    @Test func aPortInUseIsNamed() async throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let server = try await offThread { try SiteServer(site: site) }
+        defer { server.stop() }
+        let port = server.port
+        await #expect(throws: LessonError.self) {
+            _ = try await offThread { try SiteServer(site: site, port: port) }
+        }
+    }
+
+    /// The static site is served as it is on disk: no notebook, no token.
+    @Test func withoutANotebookPagesAreServedUnchanged() async throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let server = try await offThread { try SiteServer(site: site) }
+        defer { server.stop() }
+        #expect(try get("/index.html", port: server.port).body == "<p>hello</p>")
     }
 }
