@@ -92,4 +92,22 @@ import Testing
                     line: chapter.blocks[2].codeLine + 1))
         #expect(result.blocks.last?.output.hasPrefix("before\n") == true)
     }
+
+    @Test func anEndlessEditIsStoppedByTheTimeLimit() throws {
+        var runner = runner
+        runner.timeLimit = 3
+        let result = try runner.run(chapter, through: 2, replacing: [2: "while total > 0 {}\n"])
+        #expect(result.compiledAs != .wholeProgram)
+        #expect(result.blocks.last?.outcome == .timedOut(seconds: 3))
+    }
+
+    @Test func anEditsOutputStopsAtTheCap() throws {
+        var runner = runner
+        runner.outputLimit = 1 << 16
+        let edit = "for _ in 0..<100_000 { print(\"flood\") }\n"
+        let result = try runner.run(chapter, through: 2, replacing: [2: edit])
+        #expect(result.compiledAs != .wholeProgram)
+        #expect(result.blocks.last?.truncated == true)
+        #expect(result.blocks.first?.truncated == false)
+    }
 }
