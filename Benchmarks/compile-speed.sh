@@ -10,7 +10,12 @@
 #   before: LESSONS_CHAPTER_DEBUG_INFO=full (full -g, the driver's second type-checking job)
 #           and the chapters' code as of BEFORE_REV (default 31bdbdc, before the rewrites
 #           of slow-to-type-check expressions);
-#   after:  this tree's engine path and chapters.
+#   after:  this tree's engine path and chapters, the whole program compiled;
+#   notebook: this tree, run the way the notebook runs an edit (`lessons run --through-block
+#           last`): the blocks above the edited one compiled once and kept, the edited block
+#           compiled alone as a library the program loads. Its first run compiles the blocks
+#           above (reported apart, as "notebook, first edit"); the others reuse them.
+# VARIANTS chooses among them (default "before after notebook"); COLD_BUILD=0 skips (4).
 # Runs in a scratch copy of the book ($SCRATCH, default .build-compile-speed/, kept between
 # runs: its first run builds the libraries there, which takes minutes). Needs python3.
 # Usage: Benchmarks/compile-speed.sh [REPS]   (LESSONS=path/to/lessons to choose the binary)
@@ -45,10 +50,12 @@ echo "Building the libraries in the scratch book (once)…"
 "$LESSONS" run chapter1 --root "$scratch" >/dev/null 2>&1 || true
 
 echo "compile speed on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-PATH="$scratch/bin:$PATH" LESSONS="$LESSONS" SCRATCH="$scratch" REPS="$reps" python3 - <<'PYTHON'
+PATH="$scratch/bin:$PATH" VARIANTS="${VARIANTS:-before after notebook}" \
+    COLD_BUILD="${COLD_BUILD:-1}" LESSONS="$LESSONS" SCRATCH="$scratch" REPS="$reps" python3 - <<'PYTHON'
 import os, re, shutil, statistics, subprocess, time
 
 lessons, scratch, reps = os.environ["LESSONS"], os.environ["SCRATCH"], int(os.environ["REPS"])
+variants = os.environ["VARIANTS"].split()
 chapters = os.path.join(scratch, "Chapters")
 
 def blocks(text):
@@ -77,7 +84,7 @@ def edited(text, which):
 def run_once(variant, name, which):
     for entry in os.listdir(chapters):
         os.remove(os.path.join(chapters, entry))
-    source = open(os.path.join(scratch, variant, name)).read()
+    source = open(os.path.join(scratch, "before" if variant == "before" else "after", name)).read()
     open(os.path.join(chapters, name), "w").write(edited(source, which))
     env = dict(os.environ)
     env.pop("LESSONS_CHAPTER_DEBUG_INFO", None)
@@ -90,8 +97,9 @@ def run_once(variant, name, which):
     # Times count from the end of the engine's library check (`Building the libraries… done`),
     # which the notebook's server does once, not per run.
     start = time.monotonic()
+    notebook = ["--through-block", "last"] if variant == "notebook" else []
     process = subprocess.Popen(
-        [lessons, "run", chapter, "--root", scratch], stdout=subprocess.PIPE,
+        [lessons, "run", chapter, "--root", scratch] + notebook, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, env=env)
     first, compile_seconds = None, None
     for raw in process.stdout:
@@ -119,18 +127,30 @@ print(f"\n{reps} runs each, interleaved; wall median (min–max); compile = the 
       " cpu = the compiler's CPU time (user + system)")
 print(f"{'case':36} {'variant':7} {'to first output':>24} {'to finished':>24} {'compile':>24} {'compiler cpu':>24}")
 for label, name, which in cases:
-    samples = {"before": [], "after": []}
+    samples = {variant: [] for variant in variants}
+    first_edit = None
+    if "notebook" in variants:
+        # The notebook's first edit of this block: nothing above it compiled yet.
+        shutil.rmtree(os.path.join(scratch, ".build-lessons", "notebook-prefixes"),
+                      ignore_errors=True)
+        first_edit = run_once("notebook", name, which)
     for _ in range(reps):
-        for variant in ("before", "after"):
+        for variant in variants:
             samples[variant].append(run_once(variant, name, which))
-    for variant in ("before", "after"):
-        columns = list(zip(*samples[variant]))
+    rows = [(variant, samples[variant]) for variant in variants]
+    if first_edit:
+        rows.append(("notebook, first edit", [first_edit]))
+    for variant, values in rows:
+        columns = list(zip(*values))
         print(f"{label:36} {variant:7} " + " ".join(f"{summary(c):>24}" for c in
               (columns[0], columns[1], columns[3], columns[2])))
 
+if os.environ["COLD_BUILD"] == "0":
+    raise SystemExit
+
 # A cold build of the whole book, once each: every chapter compiled and run.
 print("\ncold `lessons build` (empty result cache), --timings:")
-for variant in ("before", "after"):
+for variant in [v for v in variants if v != "notebook"]:
     for entry in os.listdir(chapters):
         os.remove(os.path.join(chapters, entry))
     for name in os.listdir(os.path.join(scratch, variant)):

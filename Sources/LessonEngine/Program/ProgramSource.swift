@@ -5,6 +5,9 @@ struct ProgramSource: Sendable, Equatable {
     var blocks: [CodeBlock]
     /// The modules chapter code imports.
     var libraries: [String] = Toolchain.defaultLibraries
+    /// Whether, after its last block, the program loads the library named by
+    /// `BlockLibrarySource.environmentKey` (when set) and runs the edited block it holds.
+    var loadsBlockLibrary = false
 
     /// The program text. Markers go to standard output, after a flush, so that everything a
     /// block printed before them is on the right side of them.
@@ -50,6 +53,16 @@ struct ProgramSource: Sendable, Equatable {
             lines.append("#sourceLocation(file: \"\(block.file)\", line: \(block.codeLine))")
             lines.append(block.code.hasSuffix("\n") ? String(block.code.dropLast()) : block.code)
             lines.append("#sourceLocation()")
+        }
+        if loadsBlockLibrary {
+            lines += [
+                "if let lessonsLibrary = getenv(\"\(BlockLibrarySource.environmentKey)\") {",
+                "    guard let handle = dlopen(lessonsLibrary, RTLD_NOW),",
+                "        let run = dlsym(handle, \"\(BlockLibrarySource.symbol)\")",
+                "    else { fatalError(\"cannot load the edited block: \\(String(cString: dlerror()))\") }",
+                "    unsafeBitCast(run, to: (@convention(c) () -> Void).self)()",
+                "}",
+            ]
         }
         lines.append("lessonsMark(\"\(Marker.end)\")")
         return lines.joined(separator: "\n") + "\n"

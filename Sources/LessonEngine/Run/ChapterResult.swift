@@ -8,6 +8,15 @@ public struct ChapterResult: Sendable {
     public var runSeconds = 0.0
     /// True when the results came from the cache, not from running the code now.
     public var fromCache = false
+    /// How the code was compiled: as whole programs, or (for a notebook edit of the last block
+    /// run) the edited block alone, loaded into the compiled blocks above it.
+    public var compiledAs = CompiledAs.wholeProgram
+
+    public enum CompiledAs: Sendable, Equatable {
+        case wholeProgram
+        /// `prefixReused` tells whether the blocks above came compiled from the cache.
+        case editedBlockAlone(prefixReused: Bool)
+    }
 
     /// Display formulas no block verifies.
     public var unverifiedFormulas: [Formula] { chapter.formulas.filter { $0.verifiedBy == nil } }

@@ -8,11 +8,73 @@ extension ChapterRunner {
     /// edited code names the Markdown line the edited line would have, so line − the block's
     /// `codeLine` + 1 is the line in the editor. Blocks after `blockID` are neither compiled
     /// nor reported.
+    ///
+    /// When `blockID` is an ordinary block of plain statements, the blocks above it are
+    /// compiled once (and kept under `.build-lessons/notebook-prefixes/`) and the block alone
+    /// is compiled as a library they load (see `BlockLibrarySource`); otherwise, or when that
+    /// does not compile, the whole program is compiled, so compile errors are always the whole
+    /// program's. The fast path reports no compiler warnings.
     public func run(
         _ chapter: Chapter, through blockID: Int, replacing edits: [Int: String] = [:],
         observer: (any RunObserver)? = nil
     ) throws -> ChapterResult {
-        try run(chapter.editing(edits, through: blockID), observer: observer)
+        let edited = chapter.editing(edits, through: blockID)
+        if let result = try runEditedBlockAlone(edited, blockID: blockID, observer: observer) {
+            return result
+        }
+        return try run(edited, observer: observer)
+    }
+
+    /// The fast path, or nil when it does not apply or does not compile (before the observer
+    /// has heard anything).
+    private func runEditedBlockAlone(
+        _ chapter: Chapter, blockID: Int, observer: (any RunObserver)?
+    ) throws -> ChapterResult? {
+        let shown = chapter.blocks
+        let ordinary = shown.filter { $0.runs && !$0.options.fails && !$0.options.isolated }
+        let separate = shown.filter { $0.runs && ($0.options.fails || $0.options.isolated) }
+        guard let last = ordinary.last, last.id == blockID,
+            separate.allSatisfy({ $0.id < blockID }),
+            let source = BlockLibrarySource(
+                block: last, earlier: Array(ordinary.dropLast()), libraries: toolchain.libraries)
+        else { return nil }
+        let program = ProgramSource(
+            blocks: Array(ordinary.dropLast()), libraries: toolchain.libraries,
+            loadsBlockLibrary: true)
+        guard let prefix = try toolchain.prefixProgram(program) else { return nil }
+
+        let folder = try ChildProcesses.shared.makeTemporaryFolder(prefix: "lessons-\(chapter.id)")
+        defer { ChildProcesses.shared.removeTemporaryFolder(folder) }
+        let compilation = try toolchain.compileBlockLibrary(source, prefix: prefix, in: folder)
+        guard let library = compilation.executable else { return nil }
+
+        var session = ChapterSession(
+            runner: self, chapter: chapter, folder: folder, observer: observer,
+            shown: Set(shown.map(\.id)), deadline: Date().addingTimeInterval(timeLimit))
+        observer?.willCompile(chapter, showing: shown, programs: 1 + separate.count)
+        session.compileSeconds = prefix.seconds + compilation.seconds
+        observer?.didCompile(seconds: session.compileSeconds)
+        var execution = try ProgramExecution(
+            executable: prefix.executable, blocks: ordinary, reported: ordinary, session: session)
+        execution.environment[BlockLibrarySource.environmentKey] = library.path
+        var byID = try execution.run()
+        session.runSeconds += execution.seconds
+        for block in separate {
+            let before = ordinary.filter {
+                $0.id < block.id && (!block.options.isolated || $0.options.hidden)
+            }
+            let results = try session.runProgram(
+                before + [block], name: "block\(block.id)", only: block.id)
+            byID[block.id] = results[block.id]
+        }
+        let results = shown.map { block in
+            byID[block.id] ?? Self.result(block, output: "", outcome: .notRun("marked 'norun'"))
+        }
+        var result = ChapterResult(
+            chapter: chapter, blocks: results, warnings: session.warnings,
+            compileSeconds: session.compileSeconds, runSeconds: session.runSeconds)
+        result.compiledAs = .editedBlockAlone(prefixReused: prefix.reused)
+        return result
     }
 }
 

@@ -9,6 +9,8 @@ struct ProgramExecution {
     let session: ChapterSession
     /// The reported blocks the observer hears about.
     let shown: Set<Int>
+    /// Variables added to the program's environment.
+    var environment: [String: String] = [:]
     private let token = Marker.makeToken()
     private var printed: [Int: [UInt8]] = [:]
     private var sentToObserver: [Int: Int] = [:]
@@ -42,7 +44,7 @@ struct ProgramExecution {
         for path in [crashFolder, workFolder, figureFolder.url] {
             try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
         }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         environment[Marker.environmentKey] = token
         environment[FigureFolder.folderKey] = figureFolder.url.path
         // The crashed thread's registers: its stack pointer tells a stack overflow apart.

@@ -105,7 +105,7 @@ public struct Toolchain: Sendable {
     }
 
     /// The `swiftc` arguments that compile one chapter program, in one frontend job.
-    func compileArguments(source: URL, executable: URL) -> [String] {
+    func compileArguments(source: URL, executable: URL, extraArguments: [String] = []) -> [String] {
         let modules = libraryDirectory.appendingPathComponent("Modules").path
         return ["-swift-version", "6", optimization] + debugInfo + [
             "-diagnostic-style", "llvm",
@@ -113,18 +113,31 @@ public struct Toolchain: Sendable {
             "-I", modules, "-L", libraryDirectory.path,
         ] + libraries.map { "-l\($0)" } + [
             "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
-            "-module-name", "main", source.path, "-o", executable.path,
-        ]
+            source.path, "-o", executable.path,
+        ] + (extraArguments.contains("-module-name") ? [] : ["-module-name", "main"])
+            + extraArguments
     }
 
     /// Compiles a program; the result's diagnostics name Markdown lines.
-    func compile(_ program: ProgramSource, in folder: URL, name: String) throws -> Compilation {
+    func compile(
+        _ program: ProgramSource, in folder: URL, name: String, extraArguments: [String] = []
+    ) throws -> Compilation {
+        try compile(
+            program.text, in: folder, name: name, output: folder.appendingPathComponent(name),
+            extraArguments: extraArguments)
+    }
+
+    /// Compiles Swift source text into `output`, with more arguments for `swiftc`.
+    func compile(
+        _ text: String, in folder: URL, name: String, output executable: URL,
+        extraArguments: [String]
+    ) throws -> Compilation {
         let source = folder.appendingPathComponent(name + ".swift")
-        let executable = folder.appendingPathComponent(name)
-        try Data(program.text.utf8).write(to: source)
+        try Data(text.utf8).write(to: source)
         let compile = Subprocess(
             executable: compilerCommand,
-            arguments: compileArguments(source: source, executable: executable),
+            arguments: compileArguments(
+                source: source, executable: executable, extraArguments: extraArguments),
             workingDirectory: root.path, timeLimit: compileTimeLimit)
         let result = try run(
             compile, missing: "the Swift compiler (\(compilerCommand)) is not on PATH")

@@ -52,4 +52,16 @@ public struct Workspace: Sendable {
             at: figureArchive.appendingPathComponent(chapter.id))
         return try runner.run(chapter, section: section, observer: observer)
     }
+
+    /// Runs a chapter up to a block as the notebook does (see
+    /// `ChapterRunner.run(_:through:replacing:observer:)`).
+    public func run(_ chapter: Chapter, through blockID: Int, observer: (any RunObserver)?)
+        throws -> ChapterResult
+    {
+        var runner = self.runner
+        runner.figureArchive = figureArchive
+        try? FileManager.default.removeItem(
+            at: figureArchive.appendingPathComponent(chapter.id))
+        return try runner.run(chapter, through: blockID, observer: observer)
+    }
 }
