@@ -1,8 +1,9 @@
 import Foundation
 
 extension ChapterRunner {
-    /// Runs a chapter as a notebook does: every block up to and including `blockID`, with the
-    /// code of some blocks replaced by edits that are not saved.
+    /// Runs a chapter as a notebook does: every block up to and including `blockID` (the cells
+    /// above the one it runs), with the code of some blocks replaced by edits that are not
+    /// saved, and reports them all.
     ///
     /// Lines are those of the chapter as if the edits were saved: a compile error or trap in
     /// edited code names the Markdown line the edited line would have, so line − the block's
@@ -19,9 +20,11 @@ extension ChapterRunner {
         observer: (any RunObserver)? = nil
     ) throws -> ChapterResult {
         let edited = chapter.editing(edits, through: blockID)
-        if let result = try runEditedBlockAlone(edited, blockID: blockID, observer: observer) {
-            return result
+        // Stop reaches the fast path's compiles and program as it reaches the whole program's.
+        let fast = try RunCancellation.$current.withValue(cancellation) {
+            try runEditedBlockAlone(edited, blockID: blockID, observer: observer)
         }
+        if let fast { return fast }
         return try run(edited, observer: observer)
     }
 

@@ -31,14 +31,6 @@ public struct ChapterRunner: Sendable {
             observer: observer)
     }
 
-    /// Runs every block up to and including `blockID`, as a notebook runs the cells above the
-    /// one it runs, and reports them all.
-    public func run(_ chapter: Chapter, through blockID: Int, observer: (any RunObserver)? = nil)
-        throws -> ChapterResult
-    {
-        try run(chapter, showing: chapter.blocks.filter { $0.id <= blockID }, observer: observer)
-    }
-
     private func run(_ chapter: Chapter, showing shown: [CodeBlock], observer: (any RunObserver)?)
         throws -> ChapterResult
     {
