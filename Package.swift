@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Build-time highlighting of chapter code with the compiler's own classification.
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+        // Reads the symbol graphs the compiler exports, for the API reference pages.
+        .package(url: "https://github.com/swiftlang/swift-docc-symbolkit", from: "1.0.0"),
     ],
     targets: [
         // GitHub's cmark (CommonMark plus the pipe-table extension); Debian ships the
@@ -39,6 +41,7 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "SymbolKit", package: "swift-docc-symbolkit"),
             ],
             resources: [.copy("Render/Assets")]
         ),

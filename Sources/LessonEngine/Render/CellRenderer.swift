@@ -15,7 +15,9 @@ struct CellRenderer {
         let state = page.state(of: block.id)
         var html = "<figure class=\"cell \(state.cssClass)\" id=\"block-\(block.id)\">\n"
         html += "<div class=\"code\"><pre><code class=\"language-swift\">"
-        html += SwiftHighlighter.html(block.code) + "</code></pre></div>\n"
+        html +=
+            SwiftHighlighter.html(block.code, links: page.linker?.links(in: block.code) ?? [])
+            + "</code></pre></div>\n"
         let verified = page.formulas.verified(by: block, in: page.chapter)
         if !verified.isEmpty || (result != nil && result?.passed == false) {
             let links = verified.map {

@@ -7,6 +7,8 @@ struct ChapterPage {
     var results: [Int: BlockResult]
     var formulas: FormulaCatalog
     var math: MathCatalog
+    /// Links the names in code blocks to the API reference; nil for a site without one.
+    var linker: CodeLinker? = nil
 
     /// The `<article>` content; throws on a reference to a label no formula has.
     func body() throws(LessonError) -> String {

@@ -10,6 +10,8 @@ struct SiteBuilder {
     var root: URL
     var results: [ChapterResult]
     var mathRenderer = MathRenderer()
+    /// The libraries' API, for `api/` and the links from code blocks; nil for none.
+    var reference: APIReference? = nil
 
     /// The files of the site, by path, in a fixed order.
     func files() throws -> [(name: String, contents: Data)] {
@@ -33,6 +35,7 @@ struct SiteBuilder {
                     title: [$0.number, $0.title].compactMap { $0 }.joined(separator: " "))
             } + [PageLayout.Link(file: "formulas.html", title: "Formulas")]
         let layout = PageLayout(chapters: chapters, pages: pages)
+        let linker = reference.map { CodeLinker(reference: $0) }
 
         var files: [(String, String)] = [
             (
@@ -48,7 +51,7 @@ struct SiteBuilder {
             let byID = Dictionary(uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
             resultsByChapter[chapter.id] = byID
             let page = ChapterPage(
-                chapter: chapter, results: byID, formulas: formulas, math: math)
+                chapter: chapter, results: byID, formulas: formulas, math: math, linker: linker)
             do {
                 files.append(
                     (
@@ -83,6 +86,12 @@ struct SiteBuilder {
                 title: "Formulas", url: "formulas.html",
                 text: formulas.entries.map(\.formula.tex).joined(separator: " ")))
         files.append(("search-index.js", try SearchIndex.script(searchEntries)))
+        if let reference, let linker {
+            files += ReferencePages(
+                reference: reference, layout: layout, formulas: formulas,
+                uses: ReferencePages.uses(chapters: chapters, linker: linker)
+            ).files()
+        }
         return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
     }
 
