@@ -53,6 +53,6 @@ public struct DocCoverage: Sendable, Equatable {
 extension Workspace {
     /// The documentation coverage of the libraries' public API.
     public func docCoverage() throws -> DocCoverage {
-        DocCoverage(try apiReference())
+        DocCoverage(try apiReference() ?? APIReference(modules: []))
     }
 }
