@@ -144,7 +144,9 @@ struct APIReference: Sendable, Equatable {
         var membersOf: [String: [Symbol]] = [:]
         for raw in raws {
             let entry = symbol(raw)
-            if let kindWord = typeKinds[raw.kind.identifier.identifier] {
+            let nestedAlias =
+                raw.kind.identifier == .typealias && raw.pathComponents.count > 1
+            if let kindWord = typeKinds[raw.kind.identifier.identifier], !nestedAlias {
                 types.append(
                     TypeEntry(
                         symbol: entry, path: raw.pathComponents.joined(separator: "."),

@@ -147,7 +147,7 @@ struct ReferencePages {
             ("Initialisers", ["init"]), ("Cases", ["enum.case"]),
             ("Properties", ["property", "type.property"]),
             ("Methods", ["method", "type.method", "func.op"]),
-            ("Subscripts", ["subscript", "type.subscript"]),
+            ("Subscripts", ["subscript", "type.subscript"]), ("Type aliases", ["typealias"]),
         ]
         var shown = Set<String>()
         for (heading, kinds) in sections {

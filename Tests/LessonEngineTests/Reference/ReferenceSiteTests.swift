@@ -18,6 +18,15 @@ import Testing
         let reference = try Self.reference.get()
         #expect(reference.modules.map(\.name) == ["Brain", "Figures", "NeuralNet"])
         #expect(reference.types.count > 50)
+        // `GANTrainer.Scalar` is a member of its type's page, not a type with a page.
+        let nestedAliases = reference.types.filter {
+            $0.kindWord == "typealias" && $0.path.contains(".")
+        }
+        #expect(nestedAliases.isEmpty, "\(nestedAliases.map(\.path))")
+        #expect(
+            reference.types.first { $0.path == "GANTrainer" }?.members.contains {
+                $0.kind == "typealias"
+            } == true)
         for module in reference.modules {
             let modulePage = try page("api/\(module.page)")
             for function in module.functions {
