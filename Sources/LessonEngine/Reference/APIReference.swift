@@ -129,7 +129,7 @@ struct APIReference: Sendable, Equatable {
         var conformances: [String: [String]] = [:]
         for relation in graph.relationships {
             switch relation.kind {
-            case .memberOf:
+            case .memberOf, .requirementOf, .optionalRequirementOf:
                 parents[relation.source] = relation.target
             case .conformsTo, .inheritsFrom:
                 let target =
@@ -142,6 +142,8 @@ struct APIReference: Sendable, Equatable {
         var types: [TypeEntry] = []
         var functions: [Symbol] = []
         var membersOf: [String: [Symbol]] = [:]
+        // A protocol extension's member has no `memberOf`: its path names its type.
+        var pathsOf: [String: [Symbol]] = [:]
         for raw in raws {
             let entry = symbol(raw)
             let nestedAlias =
@@ -155,12 +157,16 @@ struct APIReference: Sendable, Equatable {
                         group: group(module: name, file: entry.file)))
             } else if let parent = parents[entry.id] {
                 membersOf[parent, default: []].append(entry)
+            } else if raw.pathComponents.count > 1 {
+                pathsOf[raw.pathComponents.dropLast().joined(separator: "."), default: []]
+                    .append(entry)
             } else if raw.pathComponents.count == 1 {
                 functions.append(entry)
             }
         }
         for index in types.indices {
-            types[index].members = anchored(membersOf[types[index].symbol.id] ?? [])
+            types[index].members = anchored(
+                (membersOf[types[index].symbol.id] ?? []) + (pathsOf[types[index].path] ?? []))
         }
         types.sort { $0.path < $1.path }
         return Module(name: name, types: types, functions: anchored(functions))

@@ -144,7 +144,8 @@ struct ReferencePages {
         html += source(symbol)
         html += usedIn(uses["page:" + type.page] ?? [])
         let sections: [(String, Set<String>)] = [
-            ("Initialisers", ["init"]), ("Cases", ["enum.case"]),
+            ("Associated types", ["associatedtype"]), ("Initialisers", ["init"]),
+            ("Cases", ["enum.case"]),
             ("Properties", ["property", "type.property"]),
             ("Methods", ["method", "type.method", "func.op"]),
             ("Subscripts", ["subscript", "type.subscript"]), ("Type aliases", ["typealias"]),

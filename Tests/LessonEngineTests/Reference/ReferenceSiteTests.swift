@@ -18,6 +18,11 @@ import Testing
         let reference = try Self.reference.get()
         #expect(reference.modules.map(\.name) == ["Brain", "Figures", "NeuralNet"])
         #expect(reference.types.count > 50)
+        // A protocol's requirements and its extension's methods are on its page.
+        let cell = try #require(reference.types.first { $0.path == "RecurrentCell" })
+        #expect(cell.members.contains { $0.title == "zeroState(batchSize:)" })
+        let layer = try #require(reference.types.first { $0.path == "Layer" })
+        #expect(layer.members.contains { $0.title == "callAsFunction(_:)" })
         // `GANTrainer.Scalar` is a member of its type's page, not a type with a page.
         let nestedAliases = reference.types.filter {
             $0.kindWord == "typealias" && $0.path.contains(".")
