@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Hummingbird's header types, for the notebook's own headers.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Reads the symbol graphs the compiler exports, for the API reference pages.
+        .package(url: "https://github.com/swiftlang/swift-docc-symbolkit", from: "1.0.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation (Debian's libcmark-dev).
@@ -45,6 +47,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SymbolKit", package: "swift-docc-symbolkit"),
             ],
             resources: [.copy("Render/Assets"), .copy("Notebook/NotebookAssets")]
         ),

@@ -9,16 +9,21 @@
 /// show(HeatMap(title: "Confusion", values: counts, rowLabels: names, columnLabels: names))
 /// ```
 public struct HeatMap: Figure {
+    /// The title above the map.
     public var title: String
     /// Rows of values, top row first; rows shorter than the longest are padded blank.
     public var values: [[Double]]
+    /// The label under the columns' axis.
     public var xLabel: String
+    /// The label beside the rows' axis.
     public var yLabel: String
     /// A label per row, top first; rows without one are labelled with their index from 0.
     public var rowLabels: [String]
     /// A label per column, left first; columns without one are labelled with their index.
     public var columnLabels: [String]
 
+    /// A heat map of `values` (rows top first), its axes labelled `xLabel` and `yLabel`,
+    /// its rows and columns named by `rowLabels` and `columnLabels` where given.
     public init(
         title: String, values: [[Double]], xLabel: String = "column", yLabel: String = "row",
         rowLabels: [String] = [], columnLabels: [String] = []

@@ -8,14 +8,20 @@
 /// show(ImageGrid(title: "Digits", images: pixels, width: 8, height: 8, captions: ["3", "7"]))
 /// ```
 public struct ImageGrid: Figure {
+    /// The title above the grid.
     public var title: String
     /// Each image's pixels, row by row; values are scaled so each image spans black to white.
     public var images: [[Double]]
+    /// Each image's width in pixels (at least 1).
     public var width: Int
+    /// Each image's height in pixels (at least 1).
     public var height: Int
+    /// A caption under each image, in order; images past the last caption have none.
     public var captions: [String]
+    /// The number of images per row.
     public var columns: Int
 
+    /// A grid of `images`, each `width × height` pixels row by row, `columns` to a row.
     public init(
         title: String, images: [[Double]], width: Int, height: Int, captions: [String] = [],
         columns: Int = 8

@@ -8,16 +8,24 @@
 public struct LinePlot: Figure {
     /// One named line: `y[i]` plotted at `x[i]`.
     public struct Series: Sendable, Equatable {
+        /// The name the legend shows.
         public var name: String
+        /// The x coordinates, one per point.
         public var x: [Double]
+        /// The y coordinates, one per point; only as many points as both have are drawn.
         public var y: [Double]
     }
 
+    /// The title above the plot.
     public var title: String
+    /// The label under the x axis.
     public var xLabel: String
+    /// The label beside the y axis.
     public var yLabel: String
+    /// The lines, in the order they were added (and drawn, and listed in the legend).
     public private(set) var series: [Series] = []
 
+    /// An empty plot; add lines with `add(_:x:y:)`.
     public init(title: String, xLabel: String = "x", yLabel: String = "y") {
         self.title = title
         self.xLabel = xLabel

@@ -4,16 +4,22 @@
 /// show(ScatterPlot(title: "XOR", x: xs, y: ys, classes: labels, classNames: ["0", "1"]))
 /// ```
 public struct ScatterPlot: Figure {
+    /// The title above the plot.
     public var title: String
+    /// The label under the x axis.
     public var xLabel: String
+    /// The label beside the y axis.
     public var yLabel: String
+    /// The points' x coordinates.
     public var x: [Double]
+    /// The points' y coordinates, one per x coordinate.
     public var y: [Double]
     /// The class of each point, from 0.
     public var classes: [Int]
     /// A name per class; missing names print as `class N`.
     public var classNames: [String]
 
+    /// A scatter plot of the points `(x[i], y[i])`, point `i` coloured by `classes[i]`.
     public init(
         title: String, xLabel: String = "x", yLabel: String = "y", x: [Double], y: [Double],
         classes: [Int], classNames: [String] = []

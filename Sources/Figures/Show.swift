@@ -7,7 +7,9 @@ import Foundation
 /// marker). Each figure becomes `block-<id>-<n>.svg` with its text alternative beside it in
 /// `block-<id>-<n>.txt`, `n` counting from 1 within the block.
 public enum FigureChannel {
+    /// The variable naming the folder figures are written to.
     public static let folderKey = "LESSONS_FIGURES"
+    /// The variable naming the block now running.
     public static let blockKey = "LESSONS_BLOCK"
 }
 

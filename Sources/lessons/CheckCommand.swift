@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
             book: book, options: bookRun.checkOptions(accept: accept), log: reporter.status)
         reporter.checkSummary(report)
         if bookRun.timings { reporter.timings(report) }
-        if !report.passed { throw ExitCode.failure }
+        // Every public symbol of the libraries must say what it does (issue 18).
+        let coverage = try workspace.docCoverage()
+        print(coverage.report, terminator: "")
+        if !report.passed || !coverage.complete { throw ExitCode.failure }
     }
 }

@@ -11,20 +11,34 @@ import Foundation
 /// Ornstein–Uhlenbeck process, `τ_AMPA dI/dt = −I + η √τ_AMPA σ`. A decision is made when a
 /// rate reaches the threshold (15 Hz). Units: seconds, hertz, nanoamperes.
 public struct DecisionCircuit: Sendable, Equatable {
-    public var gain = 270.0  // a, Hz/nA
-    public var offset = 108.0  // b, Hz
-    public var curvature = 0.154  // d, s
+    /// The slope of the rate function H: a, Hz/nA.
+    public var gain = 270.0
+    /// The offset of the rate function H: b, Hz.
+    public var offset = 108.0
+    /// The curvature of the rate function H: d, s.
+    public var curvature = 0.154
+    /// The kinetic parameter γ of the NMDA gating variable.
     public var gamma = 0.641
-    public var synapticTime = 0.100  // τ_S, s
-    public var noiseTime = 0.002  // τ_AMPA, s
-    public var selfExcitation = 0.2609  // J₁₁, nA
-    public var crossInhibition = 0.0497  // J₁₂, nA (the net effect of the shared inhibition)
-    public var inputCoupling = 5.2e-4  // J_ext, nA/Hz
-    public var backgroundCurrent = 0.3255  // I₀, nA
-    public var noiseAmplitude = 0.02  // σ, nA
-    public var stimulus = 30.0  // μ₀, Hz
-    public var threshold = 15.0  // Hz
+    /// The NMDA gating time constant: τ_S, s.
+    public var synapticTime = 0.100
+    /// The time constant of the noise current: τ_AMPA, s.
+    public var noiseTime = 0.002
+    /// The recurrent self-excitation: J₁₁, nA.
+    public var selfExcitation = 0.2609
+    /// The mutual inhibition: J₁₂, nA (the net effect of the shared inhibition).
+    public var crossInhibition = 0.0497
+    /// The coupling of the stimulus rate to the input current: J_ext, nA/Hz.
+    public var inputCoupling = 5.2e-4
+    /// The background current: I₀, nA.
+    public var backgroundCurrent = 0.3255
+    /// The amplitude of the noise current: σ, nA.
+    public var noiseAmplitude = 0.02
+    /// The stimulus rate μ₀ at 0 % coherence: μ₀, Hz.
+    public var stimulus = 30.0
+    /// The rate at which a decision is made: Hz.
+    public var threshold = 15.0
 
+    /// The circuit with Wong & Wang's parameters.
     public init() {}
 
     /// The population's rate for a total input `x`: `H(x) = (a x − b)/(1 − e^(−d(a x − b)))`,

@@ -8,11 +8,14 @@ import Foundation
 /// `δ_k = r_k + γ V[k+1] − V[k]`, and `V[k] ← V[k] + α δ_k`. The cue arrives unpredictably, so
 /// the moment before it has value 0 and the cue itself brings the error `δ_cue = γ V[0]`.
 public struct TemporalDifferenceLearner: Sendable, Equatable {
+    /// The learning rate α.
     public var learningRate: Double
+    /// The discount γ of the next step's value.
     public var discount: Double
     /// `V[k]` for each step `k` after the cue; after the last step the trial ends (value 0).
     public private(set) var values: [Double]
 
+    /// A learner with a value of 0 for each of `steps` steps after the cue.
     public init(steps: Int, learningRate: Double, discount: Double = 1) {
         self.learningRate = learningRate
         self.discount = discount
@@ -38,10 +41,14 @@ public struct TemporalDifferenceLearner: Sendable, Equatable {
 /// `Q(a) ← Q(a) + α (r − Q(a))` (the Rescorla–Wagner rule), and chooses by a softmax with
 /// inverse temperature β: `P(a) ∝ e^(β Q(a))`.
 public struct ActionValueLearner: Sendable, Equatable {
+    /// The learning rate α.
     public var learningRate: Double
+    /// The inverse temperature β of the softmax choice.
     public var inverseTemperature: Double
+    /// `Q(a)` for each action `a`.
     public private(set) var values: [Double]
 
+    /// A learner that values each of `actions` actions at 0.
     public init(actions: Int, learningRate: Double, inverseTemperature: Double) {
         self.learningRate = learningRate
         self.inverseTemperature = inverseTemperature

@@ -5,10 +5,12 @@
 /// with a zero diagonal. Recall updates one neuron at a time, `sᵢ ← sign(Σ_j W_ij s_j)`, and
 /// every such update leaves the energy `E = −½ sᵀ W s` unchanged or lower.
 public struct HopfieldNetwork: Sendable, Equatable {
+    /// The number of neurons `N`.
     public let size: Int
     /// Row-major `size × size` weights.
     public private(set) var weights: [Double]
 
+    /// A network of `size` neurons that stores no pattern yet (all weights 0).
     public init(size: Int) {
         self.size = size
         weights = Array(repeating: 0, count: size * size)

@@ -4,11 +4,16 @@
 /// `v' = 0.04 v² + 5 v + 140 − u + I`, `u' = a (b v − u)`; when `v ≥ 30 mV`, `v ← c` and
 /// `u ← u + d`. Units: ms and mV, with `I` in the model's own units.
 public struct Izhikevich: Sendable, Equatable {
+    /// The recovery rate `a` of `u`.
     public var a: Double
+    /// The sensitivity `b` of `u` to `v`.
     public var b: Double
+    /// The reset potential `c`, in mV.
     public var c: Double
+    /// The increment `d` of `u` after a spike.
     public var d: Double
 
+    /// A neuron with the given parameters (e.g. regular spiking: 0.02, 0.2, −65, 8).
     public init(a: Double, b: Double, c: Double, d: Double) {
         self.a = a
         self.b = b

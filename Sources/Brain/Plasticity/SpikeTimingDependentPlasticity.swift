@@ -6,10 +6,13 @@ import Foundation
 /// `Δt = t_post − t_pre`: `Δw = A₊ e^(−Δt/τ₊)` when `Δt > 0` (pre before post: potentiation),
 /// and `Δw = −A₋ e^(Δt/τ₋)` when `Δt < 0` (post before pre: depression).
 public struct SpikeTimingDependentPlasticity: Sendable, Equatable {
+    /// The amplitude `A₊` of potentiation.
     public var potentiation: Double
+    /// The amplitude `A₋` of depression.
     public var depression: Double
     /// τ₊ and τ₋, in ms.
     public var potentiationTime: Double
+    /// τ₋, the time constant of depression, in ms.
     public var depressionTime: Double
 
     /// Song, Miller & Abbott's values: A₊ = 0.005, A₋ = 1.05 A₊, τ₊ = τ₋ = 20 ms.

@@ -21,7 +21,9 @@ struct CellRenderer {
                 "<span class=\"block-anchor\" id=\"block-\(HTMLEscaping.escape(name))\"></span>\n"
         }
         html += "<div class=\"code\"><pre><code class=\"language-swift\">"
-        html += SwiftHighlighter.html(block.code) + "</code></pre></div>\n"
+        html +=
+            SwiftHighlighter.html(block.code, links: page.linker?.links(in: block.code) ?? [])
+            + "</code></pre></div>\n"
         let verified = page.formulas.verified(by: block, in: page.chapter)
         if !verified.isEmpty || (result != nil && result?.passed == false) {
             let links = verified.map {

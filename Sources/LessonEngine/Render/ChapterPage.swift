@@ -10,6 +10,8 @@ struct ChapterPage {
     /// Every chapter's page by its Markdown file's name (`03-core-algorithms.md` →
     /// `chapter3.html`), so that links between chapter files lead to their pages.
     var chapterPages: [String: String] = [:]
+    /// Links the names in code blocks to the API reference; nil for a site without one.
+    var linker: CodeLinker? = nil
 
     /// The `<article>` content; throws on a reference to a label no formula has.
     func body() throws(LessonError) -> String {

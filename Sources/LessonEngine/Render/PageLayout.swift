@@ -80,7 +80,7 @@ struct PageLayout {
         html += """
             </div>
             <footer>
-            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="search.html">Search</a> · <a href="print.html">The whole book on one page</a></p>
+            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="api/index.html">API reference</a> · <a href="search.html">Search</a> · <a href="print.html">The whole book on one page</a></p>
             </footer>
             </body>
             </html>

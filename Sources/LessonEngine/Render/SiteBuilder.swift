@@ -10,6 +10,8 @@ struct SiteBuilder {
     var root: URL
     var results: [ChapterResult]
     var mathRenderer = MathRenderer()
+    /// The libraries' API, for `api/` and the links from code blocks; nil for none.
+    var reference: APIReference? = nil
 
     /// The files of the site, by path, in a fixed order.
     func files() throws -> [(name: String, contents: Data)] {
@@ -38,6 +40,7 @@ struct SiteBuilder {
             let name = chapter.file.split(separator: "/").last.map(String.init) ?? chapter.file
             chapterPages[name] = "\(chapter.id).html"
         }
+        let linker = reference.map { CodeLinker(reference: $0) }
 
         var files: [(String, String)] = [
             (
@@ -56,7 +59,7 @@ struct SiteBuilder {
             resultsByChapter[chapter.id] = byID
             let page = ChapterPage(
                 chapter: chapter, results: byID, formulas: formulas, math: math,
-                chapterPages: chapterPages)
+                chapterPages: chapterPages, linker: linker)
             do {
                 let body = try page.body()
                 bodies.append((chapter.id, body))
@@ -108,6 +111,12 @@ struct SiteBuilder {
                 text: formulas.entries.map { TeXPlainText.text($0.formula.tex) }
                     .joined(separator: " ")))
         files.append(("search-index.js", try SearchIndex.script(searchEntries)))
+        if let reference, let linker {
+            files += ReferencePages(
+                reference: reference, layout: layout, formulas: formulas,
+                uses: ReferencePages.uses(chapters: chapters, linker: linker)
+            ).files()
+        }
         return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
     }
 

@@ -5,8 +5,10 @@ import SwiftSyntax
 /// Highlights Swift code at build time with the compiler's own syntax classification
 /// (swift-syntax's `SwiftIDEUtils`): each classified token becomes a `<span class="hl-…">`.
 enum SwiftHighlighter {
-    /// The code as escaped HTML with highlighting spans; the text itself is unchanged.
-    static func html(_ code: String) -> String {
+    /// The code as escaped HTML with highlighting spans; the text itself is unchanged. A name
+    /// with a link (to the API reference, `linkBase` being the path to `api/`) becomes one.
+    static func html(_ code: String, links: [CodeLink] = [], linkBase: String = "api/") -> String {
+        let linksByStart = Dictionary(links.map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
         let tree = Parser.parse(source: code)
         let bytes = Array(code.utf8)
         var html = ""
@@ -17,11 +19,16 @@ enum SwiftHighlighter {
             guard start >= offset, start < end else { continue }
             if start > offset { html += escape(bytes[offset..<start]) }
             let text = escape(bytes[start..<end])
+            var token = text
             if let name = className(range.kind) {
-                html += "<span class=\"hl-\(name)\">\(text)</span>"
-            } else {
-                html += text
+                token = "<span class=\"hl-\(name)\">\(text)</span>"
             }
+            if let link = linksByStart[start], link.end == end {
+                token =
+                    "<a class=\"api-link\" href=\"\(linkBase)\(HTMLEscaping.escape(link.target))\" "
+                    + "title=\"\(HTMLEscaping.escape(link.title))\">\(token)</a>"
+            }
+            html += token
             offset = end
         }
         if offset < bytes.count { html += escape(bytes[offset...]) }

@@ -123,7 +123,10 @@ public struct LiveSite {
                 // the staging folder and swap half-written sites in for each other's.
                 let lock = try BuildLock(root: workspace.root)
                 defer { withExtendedLifetime(lock) {} }
-                try SiteBuilder(root: workspace.root, results: updated).write()
+                try SiteBuilder(
+                    root: workspace.root, results: updated,
+                    reference: try workspace.apiReference()
+                ).write()
             } catch let error as SiteError {
                 problems += error.problems.map(\.description)
             } catch {

@@ -131,7 +131,9 @@ extension Workspace {
         var report = check(book: book, options: options, log: log)
         guard report.passed else { return report }
         do {
-            try SiteBuilder(root: root, results: report.results).write()
+            try SiteBuilder(
+                root: root, results: report.results, reference: try apiReference()
+            ).write()
         } catch let error as SiteError {
             // A formula KaTeX cannot typeset or a reference to no formula: the old site stays.
             report.bookProblems += error.problems
@@ -142,7 +144,8 @@ extension Workspace {
     /// The site's files as a build would write them now, from a check's results.
     public func siteFiles(results: [ChapterResult]) throws -> [(name: String, contents: Data)] {
         do {
-            return try SiteBuilder(root: root, results: results).files()
+            return try SiteBuilder(root: root, results: results, reference: try apiReference())
+                .files()
         } catch let error as SiteError {
             throw LessonError.system(error.problems.map(\.description).joined(separator: "\n"))
         }

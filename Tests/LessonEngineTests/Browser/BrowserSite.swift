@@ -29,7 +29,13 @@ enum BrowserSite {
         let names = (try? folder.get()).flatMap {
             try? FileManager.default.contentsOfDirectory(atPath: $0.path)
         }
-        return (names ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        // The reference's index, module pages and one type page share every other api/ page's
+        // layout; loading all of them would add minutes.
+        let reference = [
+            "api/index.html", "api/NeuralNet.html", "api/Brain.html", "api/Figures.html",
+            "api/NeuralNet.LSTMCell.html",
+        ]
+        return ((names ?? []).filter { $0.hasSuffix(".html") } + reference).sorted()
     }
 
     /// A new tab with `page` loaded, at a width and in a colour scheme; close it when done.

@@ -8,6 +8,8 @@
 /// hₜ = oₜ ⊙ tanh(cₜ)
 /// ```
 ///
+/// These are equations (3.14)–(3.19) of chapter 3 (section 3.3.1.1), with row vectors.
+///
 /// `W` is `[inputSize, 4·hiddenSize]` and `U` `[hiddenSize, 4·hiddenSize]`, their columns in
 /// PyTorch's gate order input, forget, cell candidate, output; `b` is `[4·hiddenSize]`. The
 /// output is `hₜ`. The additive update of `cₜ` lets the gradient pass along the memory
