@@ -7,23 +7,37 @@ import Foundation
 /// `x ∈ {m, h, n}` follows `dx/dt = α_x(V)(1 − x) − β_x(V) x`. Units: ms, mV, µF/cm²,
 /// mS/cm², µA/cm².
 public struct HodgkinHuxley: Sendable, Equatable {
+    /// Membrane capacitance C_m, in µF/cm².
     public var capacitance = 1.0
+    /// Maximal sodium conductance g_Na, in mS/cm².
     public var sodiumConductance = 120.0
+    /// Maximal potassium conductance g_K, in mS/cm².
     public var potassiumConductance = 36.0
+    /// Leak conductance g_L, in mS/cm².
     public var leakConductance = 0.3
+    /// Sodium reversal potential E_Na, in mV.
     public var sodiumReversal = 50.0
+    /// Potassium reversal potential E_K, in mV.
     public var potassiumReversal = -77.0
+    /// Leak reversal potential E_L, in mV (chosen so that the cell rests near −65 mV).
     public var leakReversal = -54.387
 
+    /// The squid axon's parameters as Hodgkin and Huxley fitted them, shifted to rest near
+    /// −65 mV.
     public init() {}
 
     /// The membrane potential and the three gating variables.
     public struct State: Sendable, Equatable {
+        /// Membrane potential V, in mV.
         public var potential: Double
+        /// Sodium activation m, between 0 and 1.
         public var m: Double
+        /// Sodium inactivation h, between 0 and 1.
         public var h: Double
+        /// Potassium activation n, between 0 and 1.
         public var n: Double
 
+        /// A state with the given potential (mV) and gating variables.
         public init(potential: Double, m: Double, h: Double, n: Double) {
             self.potential = potential
             self.m = m

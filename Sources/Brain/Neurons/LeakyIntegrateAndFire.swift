@@ -10,14 +10,19 @@ import Foundation
 public struct LeakyIntegrateAndFire: Sendable, Equatable {
     /// Membrane time constant τ_m, in ms.
     public var timeConstant: Double
+    /// Resting potential V_rest, in mV: where the membrane leaks back to.
     public var restingPotential: Double
+    /// Reset potential V_reset, in mV: where `V` is set after a spike.
     public var resetPotential: Double
+    /// Firing threshold V_th, in mV.
     public var threshold: Double
     /// Membrane resistance R, in MΩ.
     public var resistance: Double
     /// Refractory period after a spike, in ms.
     public var refractoryPeriod: Double
 
+    /// A neuron with the given membrane (ms, mV, MΩ); the defaults are a typical cortical
+    /// cell's: τ_m 10 ms, rest and reset −70 mV, threshold −50 mV, 10 MΩ, 2 ms refractory.
     public init(
         timeConstant: Double = 10, restingPotential: Double = -70, resetPotential: Double = -70,
         threshold: Double = -50, resistance: Double = 10, refractoryPeriod: Double = 2
