@@ -42,6 +42,23 @@ extension BrowserTests {
             "a click outside left the results open")
     }
 
+    /// Search works from a page one folder down (the API reference): the index loads from the
+    /// site's root, and every result leads to a page that exists.
+    @Test func searchFromAReferencePageLeadsToTheChapters() throws {
+        let tab = try BrowserSite.open("api/NeuralNet.LSTMCell.html")
+        defer { tab.close() }
+        try tab.evaluate("document.getElementById('search-input').focus()")
+        try tab.type("loss")
+        #expect(try tab.waitUntil("document.querySelectorAll('#search-results li').length > 2"))
+        #expect(tab.problems.isEmpty, "\(tab.problems.joined(separator: "\n"))")
+        let hrefs = try tab.strings(
+            "Array.from(document.querySelectorAll('#search-results a')).map(a => a.href)")
+        #expect(!hrefs.isEmpty)
+        for href in hrefs {
+            #expect(!href.contains("/api/chapter"), "a result leads into api/: \(href)")
+        }
+    }
+
     /// ← and → go to the previous and next chapter, except while typing.
     @Test func arrowKeysTurnThePage() throws {
         let tab = try BrowserSite.open("chapter3.html")

@@ -4,6 +4,9 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // The site's root, from this script's own address: pages one folder down (api/) load it
+  // as ../site.js, and the search index and its results are named from the root.
+  var siteRoot = document.currentScript ? document.currentScript.src.replace(/site\.js([?#].*)?$/, "") : "";
 
   // Theme: follow the system until the reader picks one; remember the choice.
   function currentTheme() {
@@ -159,7 +162,7 @@
     if (waiting) { waiting.push(callback); return; }
     waiting = [callback];
     var script = document.createElement("script");
-    script.src = "search-index.js";
+    script.src = siteRoot + "search-index.js";
     script.onload = function () {
       var callbacks = waiting;
       waiting = null;
@@ -238,7 +241,7 @@
   function resultItem(hit, words) {
     var item = document.createElement("li");
     var link = document.createElement("a");
-    link.href = hit.entry.url;
+    link.href = siteRoot + hit.entry.url;
     appendMarked(link, hit.entry.title, words);
     item.appendChild(link);
     if (hit.snippet) {
