@@ -6,7 +6,9 @@
   var root = document.documentElement;
   // The site's root, from this script's own address: pages one folder down (api/) load it
   // as ../site.js, and the search index and its results are named from the root.
-  var siteRoot = document.currentScript ? document.currentScript.src.replace(/site\.js([?#].*)?$/, "") : "";
+  var siteRoot = document.currentScript
+    ? (document.currentScript.getAttribute("src") || "").replace(/site\.js([?#].*)?$/, "")
+    : "";
 
   // Theme: follow the system until the reader picks one; remember the choice.
   function currentTheme() {

@@ -177,16 +177,16 @@ struct ReferencePages {
     }
 
     private func declaration(_ text: String) -> String {
-        "<pre class=\"api-declaration\"><code class=\"language-swift\">"
-            + SwiftHighlighter.html(text) + "</code></pre>\n"
+        "<div class=\"code\"><pre class=\"api-declaration\"><code class=\"language-swift\">"
+            + SwiftHighlighter.html(text) + "</code></pre></div>\n"
     }
 
     private func source(_ symbol: APIReference.Symbol) -> String {
         guard let file = symbol.file else { return "" }
         let line = symbol.line.map { ":\($0)" } ?? ""
-        return "<p class=\"source-link\">Declared in <a href=\"../../"
-            + HTMLEscaping.escapeURL(file) + "\">" + HTMLEscaping.escape(file + line)
-            + "</a></p>\n"
+        // A path in the repository, not a link: a published site holds no library sources.
+        return "<p class=\"source-link\">Declared in <code>" + HTMLEscaping.escape(file + line)
+            + "</code></p>\n"
     }
 
     private func usedIn(_ uses: [Use]) -> String {
@@ -205,7 +205,10 @@ struct ReferencePages {
         }
         let html: String
         if let document = try? MarkdownDocument.parse(doc) {
+            // Code in a doc gets the page's copy button, as code in a chapter does.
             html = document.html()
+                .replacing("<pre><code", with: "<div class=\"code\"><pre><code")
+                .replacing("</code></pre>", with: "</code></pre></div>")
         } else {
             html = "<p>\(HTMLEscaping.escape(doc))</p>\n"
         }

@@ -68,7 +68,8 @@ import Testing
         #expect(html.contains("<a href=\"../chapter3.html#eq:lstm-input\">(3.14)</a>"))
         #expect(html.contains("<a href=\"../chapter3.html#eq:lstm-hidden\">(3.19)</a>"))
         #expect(html.contains("<p class=\"api-used-in\">Used in <a href=\"../chapter3.html#block-"))
-        #expect(html.contains("href=\"../../Sources/NeuralNet/Layers/Recurrent/LSTMCell.swift\""))
+        #expect(
+            html.contains("Declared in <code>Sources/NeuralNet/Layers/Recurrent/LSTMCell.swift:"))
         #expect(!html.contains("/work/"))
     }
 

@@ -34,10 +34,16 @@ import Testing
                 let parts = target.split(
                     separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let file = parts[0].split(separator: "?").first.map(String.init) ?? ""
-                let page = file.isEmpty ? name : (file.removingPercentEncoding ?? file)
-                let resolved = folder.appendingPathComponent(page).standardizedFileURL.path
-                guard resolved.hasPrefix(folder.standardizedFileURL.path + "/"),
-                    FileManager.default.fileExists(atPath: resolved)
+                // Relative to the page's own folder (the API reference is one folder down).
+                let pageFolder = folder.appendingPathComponent(name).deletingLastPathComponent()
+                let resolved =
+                    file.isEmpty
+                    ? folder.appendingPathComponent(name).standardizedFileURL.path
+                    : pageFolder.appendingPathComponent(file.removingPercentEncoding ?? file)
+                        .standardizedFileURL.path
+                let root = folder.standardizedFileURL.path + "/"
+                let page = String(resolved.dropFirst(root.count))
+                guard resolved.hasPrefix(root), FileManager.default.fileExists(atPath: resolved)
                 else {
                     broken.append("\(name): \(target)")
                     continue
@@ -62,9 +68,10 @@ import Testing
         let icon = try #require(files["icon.svg"], "no icon.svg in the site")
         #expect(String(decoding: icon, as: UTF8.self).hasPrefix("<svg"))
         for (name, html) in try Self.pages() {
+            let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
             #expect(
-                html.contains(#"<link rel="icon" href="icon.svg" type="image/svg+xml">"#), "\(name)"
-            )
+                html.contains(#"<link rel="icon" href="\#(up)icon.svg" type="image/svg+xml">"#),
+                "\(name)")
         }
     }
 
