@@ -24,4 +24,32 @@ import Testing
     @Test func withoutInputItRests() {
         #expect(Izhikevich.regularSpiking.simulate(duration: 200) { _ in 0 }.spikes.count == 0)
     }
+
+    /// The spike's stamp and the threshold comparison are parameters, as for the other models:
+    /// a start-of-step stamp is the end-of-step one less a step, an interpolated one lies
+    /// inside its step where the line from `v₀` to `v₁` meets 30 mV, and the defaults keep
+    /// the model's own rule (`v ≥ 30`, stamped at the step's end).
+    @Test func spikeStampAndComparisonAreParameters() {
+        let model = Izhikevich.regularSpiking
+        let drive: (Double) -> Double = { _ in 10 }
+        let dt = 0.1
+        let end = model.simulate(duration: 300, step: dt, current: drive)
+        let byDefault = model.simulate(
+            duration: 300, step: dt, detection: SpikeDetection(), current: drive)
+        #expect(byDefault.spikes == end.spikes)
+        let start = model.simulate(
+            duration: 300, step: dt, detection: SpikeDetection(stamp: .startOfStep),
+            current: drive)
+        #expect(start.spikes.times.count == end.spikes.times.count)
+        #expect(end.spikes.times.count > 3)
+        for (early, late) in zip(start.spikes.times, end.spikes.times) {
+            #expect(abs(late - early - dt) < 1e-9)
+        }
+        let interpolated = model.simulate(
+            duration: 300, step: dt, detection: SpikeDetection(stamp: .interpolated),
+            current: drive)
+        for (time, late) in zip(interpolated.spikes.times, end.spikes.times) {
+            #expect(time > late - dt && time < late)
+        }
+    }
 }

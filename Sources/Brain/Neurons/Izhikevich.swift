@@ -29,10 +29,14 @@ public struct Izhikevich: Sendable, Equatable {
     public static let chattering = Izhikevich(a: 0.02, b: 0.2, c: -50, d: 2)
 
     /// Simulates under `current(t)` with Euler steps of `dt` (Izhikevich used 0.5 ms for `v`;
-    /// 0.1 ms is safer); starts at `v = −65`, `u = b v`.
-    public func simulate(duration: Double, step dt: Double = 0.1, current: (Double) -> Double) -> (
-        spikes: SpikeTrain, potential: [Double]
-    ) {
+    /// 0.1 ms is safer); starts at `v = −65`, `u = b v`. A step whose update takes `v` to the
+    /// 30 mV peak by `detection`'s comparison (default `≥`) is a spike, stamped as `detection`
+    /// says (default: the end of the step); the model has no refractory period, its reset
+    /// and `u`'s jump do that work.
+    public func simulate(
+        duration: Double, step dt: Double = 0.1, detection: SpikeDetection = SpikeDetection(),
+        current: (Double) -> Double
+    ) -> (spikes: SpikeTrain, potential: [Double]) {
         var v = -65.0
         var u = b * v
         var spikes: [Double] = []
@@ -40,10 +44,14 @@ public struct Izhikevich: Sendable, Equatable {
         let steps = Int((duration / dt).rounded())
         for index in 0..<steps {
             let input = current(Double(index) * dt)
+            let before = v
             v += dt * (0.04 * v * v + 5 * v + 140 - u + input)
             u += dt * a * (b * v - u)
-            if v >= 30 {
-                spikes.append(Double(index + 1) * dt)
+            if detection.reaches(v, threshold: 30) {
+                spikes.append(
+                    detection.time(
+                        stepStart: Double(index) * dt, stepEnd: Double(index + 1) * dt,
+                        before: before, after: v, threshold: 30))
                 trace.append(30)
                 v = c
                 u += d
