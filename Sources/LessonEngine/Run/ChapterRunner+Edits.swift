@@ -60,22 +60,10 @@ extension ChapterRunner {
         var execution = try ProgramExecution(
             executable: prefix.executable, blocks: ordinary, reported: ordinary, session: session)
         execution.environment[BlockLibrarySource.environmentKey] = library.path
-        var byID = try execution.run()
+        let byID = try execution.run()
         session.runSeconds += execution.seconds
-        for block in separate {
-            let before = ordinary.filter {
-                $0.id < block.id && (!block.options.isolated || $0.options.hidden)
-            }
-            let results = try session.runProgram(
-                before + [block], name: "block\(block.id)", only: block.id)
-            byID[block.id] = results[block.id]
-        }
-        let results = shown.map { block in
-            byID[block.id] ?? Self.result(block, output: "", outcome: .notRun("marked 'norun'"))
-        }
-        var result = ChapterResult(
-            chapter: chapter, blocks: results, warnings: session.warnings,
-            compileSeconds: session.compileSeconds, runSeconds: session.runSeconds)
+        var result = try finish(
+            &session, byID: byID, ordinary: ordinary, separate: separate, shown: shown)
         result.compiledAs = .editedBlockAlone(prefixReused: prefix.reused)
         return result
     }

@@ -55,7 +55,19 @@ public struct ChapterRunner: Sendable {
             shown: Set(shown.map(\.id)),
             deadline: Date().addingTimeInterval(timeLimit))
         observer?.willCompile(chapter, showing: shown, programs: 1 + separate.count)
-        var byID = try session.runProgram(ordinary, name: "main")
+        let byID = try session.runProgram(ordinary, name: "main")
+        return try finish(
+            &session, byID: byID, ordinary: ordinary, separate: separate, shown: shown)
+    }
+
+    /// Runs each `fails` or `isolated` block in a program of its own (after the ordinary
+    /// blocks before it, or only the hidden ones for an isolated block), then gives every
+    /// shown block its result, once the ordinary blocks' results are `byID`.
+    func finish(
+        _ session: inout ChapterSession, byID ordinaryResults: [Int: BlockResult],
+        ordinary: [CodeBlock], separate: [CodeBlock], shown: [CodeBlock]
+    ) throws -> ChapterResult {
+        var byID = ordinaryResults
         for block in separate {
             let before = ordinary.filter {
                 $0.id < block.id && (!block.options.isolated || $0.options.hidden)
@@ -64,12 +76,11 @@ public struct ChapterRunner: Sendable {
                 before + [block], name: "block\(block.id)", only: block.id)
             byID[block.id] = results[block.id]
         }
-
         let results = shown.map { block in
             byID[block.id] ?? Self.result(block, output: "", outcome: .notRun("marked 'norun'"))
         }
         return ChapterResult(
-            chapter: chapter, blocks: results, warnings: session.warnings,
+            chapter: session.chapter, blocks: results, warnings: session.warnings,
             compileSeconds: session.compileSeconds, runSeconds: session.runSeconds)
     }
 
