@@ -9,7 +9,7 @@ struct Lessons: ParsableCommand {
         abstract: "Run, check and build the Neural Lessons executable book.",
         subcommands: [
             RunCommand.self, CheckCommand.self, BuildCommand.self, ListCommand.self,
-            RenderCommand.self, ServeCommand.self,
+            RenderCommand.self, ServeCommand.self, I18nCommand.self,
         ])
 
     /// Ctrl-C and SIGTERM end every process `lessons` started and remove its temporary
