@@ -1,10 +1,11 @@
 /// The parts of a message a translation must keep exactly: its formulas, code spans, link
-/// and image targets, and `@eq:` references. A translator may move them, not change them.
+/// and image targets, `@eq:` references and raw HTML (such as the anchors of references). A translator may move them, not change them.
 struct ProtectedParts: Equatable {
     var formulas: [String] = []
     var codeSpans: [String] = []
     var targets: [String] = []
     var references: [String] = []
+    var html: [String] = []
 
     /// The parts of a message's Markdown; nil when it is not one paragraph's inline content.
     init?(markdown: String) {
@@ -14,6 +15,7 @@ struct ProtectedParts: Equatable {
         codeSpans.sort()
         targets.sort()
         references.sort()
+        html.sort()
     }
 
     private mutating func collect(_ node: MarkdownNode) {
@@ -22,6 +24,7 @@ struct ProtectedParts: Equatable {
         case .code(let code): codeSpans.append(code)
         case .link(let destination, _), .image(let destination, _): targets.append(destination)
         case .text(let text): references += Self.equationReferences(in: text)
+        case .htmlInline(let tag): html.append(tag)
         default: break
         }
         for child in node.children { collect(child) }
@@ -57,6 +60,7 @@ struct ProtectedParts: Equatable {
         compare("code span", codeSpans, translation.codeSpans) { "`\($0)`" }
         compare("link target", targets, translation.targets) { "(\($0))" }
         compare("reference", references, translation.references) { $0 }
+        compare("HTML", html, translation.html) { "`\($0)`" }
         return problems
     }
 

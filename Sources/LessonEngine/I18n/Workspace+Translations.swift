@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension Workspace {
     /// The catalog folder, `po/`.
     public var translationsFolder: URL { root.appendingPathComponent("po") }
@@ -104,7 +108,9 @@ extension Workspace {
                 "msgmerge failed (is GNU gettext installed? apt-get install gettext):\n"
                     + result.text)
         }
-        _ = try manager.replaceItemAt(catalog, withItemAt: merged)
+        guard rename(merged.path, catalog.path) == 0 else {
+            throw LessonError.system("cannot replace po/\(language).po: \(errnoText())")
+        }
     }
 
     /// Each chapter's coverage in `translation`, in book order.
