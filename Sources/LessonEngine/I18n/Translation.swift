@@ -51,6 +51,17 @@ public struct Translation: Sendable {
         usable[Key(context: Translation.siteContext, id: text)] ?? text
     }
 
+    /// The language's name in itself, for the language switch: the catalog's
+    /// `X-Language-Name` header (`中文`), else its tag.
+    public var languageName: String {
+        catalog.headerValue("X-Language-Name") ?? language
+    }
+
+    /// The edition's folder in the site: the language's primary subtag (`zh/` for `zh-CN`).
+    public var folder: String {
+        String(language.split(separator: "-").first ?? Substring(language)).lowercased() + "/"
+    }
+
     /// The context of the page's own words (navigation, buttons, labels).
     public static let siteContext = "site"
 
@@ -70,6 +81,28 @@ public struct Translation: Sendable {
                         message: "the translation is not one paragraph of Markdown "
                             + "(a blank line, fence or formula block in it?)"))
                 continue
+            }
+            if entry.extractedComments.contains(TranslationUnit.Kind.heading.rawValue),
+                let number = Section.parse(heading: entry.id, level: 2, line: 0)?.id,
+                Section.parse(heading: text, level: 2, line: 0)?.id != number
+            {
+                problems.append(
+                    .source(
+                        file: file, line: line,
+                        message: "the translation of a numbered heading must begin with its "
+                            + "number, \(number), followed by a space"))
+            }
+            if entry.context == Translation.siteContext {
+                let names = { (text: String) in
+                    text.matches(of: #/\{[a-z]+\}/#).map { String($0.output) }.sorted()
+                }
+                if names(entry.id) != names(text) {
+                    problems.append(
+                        .source(
+                            file: file, line: line,
+                            message: "the translation must keep the placeholders "
+                                + names(entry.id).joined(separator: " ")))
+                }
             }
             for difference in source.differences(from: translated) {
                 problems.append(

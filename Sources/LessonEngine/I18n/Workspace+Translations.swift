@@ -16,6 +16,11 @@ extension Workspace {
             .map { String($0.dropLast(3)) }.sorted()
     }
 
+    /// Every language's catalog, for the site's translated editions.
+    public func translations() throws -> [Translation] {
+        try translationLanguages().map { try Translation.load(language: $0, root: root) }
+    }
+
     /// The template of every message: each chapter's units in file order, a message that
     /// occurs twice listed once with both references; then the site's own words.
     public func translationTemplate(_ book: Book) -> POCatalog {

@@ -22,7 +22,8 @@ struct CellRenderer {
         }
         html += "<div class=\"code\"><pre><code class=\"language-swift\">"
         html +=
-            SwiftHighlighter.html(block.code, links: page.linker?.links(in: block.code) ?? [])
+            SwiftHighlighter.html(
+                block.code, links: page.linker?.links(in: block.code) ?? [], linkBase: page.apiBase)
             + "</code></pre></div>\n"
         let verified = page.formulas.verified(by: block, in: page.chapter)
         if !verified.isEmpty || (result != nil && result?.passed == false) {
@@ -30,11 +31,14 @@ struct CellRenderer {
                 "<a href=\"#\(HTMLEscaping.escape($0.anchor))\">(\($0.number))</a>"
             }
             html += "<p class=\"cell-status\">"
-            if !links.isEmpty { html += "Verifies \(links.joined(separator: ", ")) · " }
+            if !links.isEmpty {
+                let list = links.joined(separator: ", ")
+                html += page.text("Verifies {formulas}", ["formulas": list]) + " · "
+            }
             html += "<span class=\"state\">\(state.symbol) \(state.word)</span></p>\n"
         }
         if block.options.noRun {
-            html += "<p class=\"cell-status\">Not run (shown only).</p>\n"
+            html += "<p class=\"cell-status\">\(page.text("Not run (shown only)."))</p>\n"
         }
         if let result, !result.output.isEmpty || !result.passed {
             html += output(result)
@@ -52,7 +56,8 @@ struct CellRenderer {
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count > 30 { classes.append("long") }
         let label =
-            result.block.options.fails ? "Output (the block fails, as intended)" : "Output"
+            page.text(
+                result.block.options.fails ? "Output (the block fails, as intended)" : "Output")
         return "<pre class=\"\(classes.joined(separator: " "))\" aria-label=\"\(label)\">"
             + "<samp>\(LanguageMarkup.escape(result.output))</samp></pre>\n"
     }
@@ -62,11 +67,13 @@ struct CellRenderer {
         let number = page.chapter.number.map { "\($0).\(figureCount)" } ?? "\(figureCount)"
         let id = "figure-\(number)"
         let caption =
-            "<figcaption id=\"\(id)\">Figure \(number). \(LanguageMarkup.escape(figure.altText))"
+            "<figcaption id=\"\(id)\">\(page.text("Figure {number}.", ["number": number])) "
+            + "\(LanguageMarkup.escape(figure.altText))"
             + "</figcaption>"
         if let problem = FigureSafety.problem(in: figure.svg) {
-            return "<figure class=\"plot rejected\"><p>This figure was left out: "
-                + "\(HTMLEscaping.escape(problem)).</p>\(caption)</figure>\n"
+            let note = page.text(
+                "This figure was left out: {reason}.", ["reason": HTMLEscaping.escape(problem)])
+            return "<figure class=\"plot rejected\"><p>\(note)</p>\(caption)</figure>\n"
         }
         return "<figure class=\"plot\">\n<div class=\"plot-image\">\n"
             + "\(Self.namedByCaption(figure.svg, id: id))</div>\n\(caption)\n</figure>\n"

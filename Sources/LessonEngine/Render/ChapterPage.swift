@@ -12,6 +12,13 @@ struct ChapterPage {
     var chapterPages: [String: String] = [:]
     /// Links the names in code blocks to the API reference; nil for a site without one.
     var linker: CodeLinker? = nil
+    /// The edition's words.
+    var text = PageText.english
+    /// The path from the page to the API reference: `api/`, or `../api/` from zh/.
+    var apiBase = "api/"
+    /// Anchors for headings by line, where they must not follow the heading's text: a
+    /// translated page keeps the English page's anchors, which links point at.
+    var headingAnchors: [Int: String] = [:]
 
     /// The `<article>` content; throws on a reference to a label no formula has.
     func body() throws(LessonError) -> String {
@@ -125,12 +132,13 @@ extension ChapterPage {
 
         private func badge(_ entry: FormulaCatalog.Entry) -> String {
             guard let blockID = entry.formula.verifiedBy else {
-                return "<span class=\"badge unverified\">not verified</span>\n"
+                return "<span class=\"badge unverified\">\(page.text("not verified"))</span>\n"
             }
             let state = page.state(of: blockID)
+            let title = page.text("Verified by the code below: {state}", ["state": state.word])
             return "<a class=\"badge \(state.cssClass)\" href=\"#block-\(blockID)\" "
-                + "title=\"Verified by the code below: \(state.word)\">\(state.symbol) verified "
-                + "by code</a>\n"
+                + "title=\"\(HTMLEscaping.escape(title))\">\(state.symbol) "
+                + "\(page.text("verified by code"))</a>\n"
         }
 
         /// Text with each `@eq:label` replaced by a link to the numbered formula.
@@ -196,12 +204,10 @@ extension ChapterPage {
             let section = Section.parse(
                 heading: node.plainText, level: level, line: node.range?.start.line ?? 0)
             let anchor: String
-            if let section, level > 1 {
-                anchor = "section-\(section.id)"
-            } else if level == 1 {
-                anchor = "top"
+            if let line = node.range?.start.line, let fixed = page.headingAnchors[line] {
+                anchor = fixed
             } else {
-                anchor = Self.slug(node.plainText)
+                anchor = Self.anchor(of: node, level: level)
             }
             var title = inner
             var original = ""
@@ -215,8 +221,16 @@ extension ChapterPage {
                 title = "<span class=\"section-number\">\(section.id)</span> \(rest)"
             }
             return "<h\(level) id=\"\(anchor)\">\(title)\(original)"
-                + "<a class=\"permalink\" href=\"#\(anchor)\" aria-label=\"Link to this section\">#</a>"
+                + "<a class=\"permalink\" href=\"#\(anchor)\" aria-label=\"\(page.text("Link to this section"))\">#</a>"
                 + "</h\(level)>\n"
+        }
+
+        /// A heading's anchor: `section-3.1` for a numbered section, `top` for the title,
+        /// else its words.
+        static func anchor(of node: MarkdownNode, level: Int) -> String {
+            let section = Section.parse(heading: node.plainText, level: level, line: 0)
+            if let section, level > 1 { return "section-\(section.id)" }
+            return level == 1 ? "top" : slug(node.plainText)
         }
 
         static func slug(_ text: String) -> String {
@@ -236,10 +250,23 @@ extension ChapterPage {
 
     func state(of blockID: Int) -> BlockState {
         guard let result = results[blockID] else {
-            return BlockState(cssClass: "not-run", symbol: "○", word: "not run")
+            return BlockState(cssClass: "not-run", symbol: "○", word: text("not run"))
         }
         return result.passed
-            ? BlockState(cssClass: "passed", symbol: "✓", word: "passed")
-            : BlockState(cssClass: "failed", symbol: "✗", word: "failed")
+            ? BlockState(cssClass: "passed", symbol: "✓", word: text("passed"))
+            : BlockState(cssClass: "failed", symbol: "✗", word: text("failed"))
+    }
+
+    /// Each heading's anchor by line, as this page gives them: for a translated edition's
+    /// page, which keeps them.
+    var anchorsByLine: [Int: String] {
+        var anchors: [Int: String] = [:]
+        for node in chapter.document.root.children {
+            guard case .heading(let level) = node.kind, let line = node.range?.start.line else {
+                continue
+            }
+            anchors[line] = Rewriter.anchor(of: node, level: level)
+        }
+        return anchors
     }
 }

@@ -5,14 +5,21 @@ struct FormulaIndexPage {
     var math: MathCatalog
     /// Every block result, by chapter id and block id.
     var results: [String: [Int: BlockResult]]
+    var text = PageText.english
 
     /// The page; throws when a formula has no typeset rendering (the page would show TeX).
     func body() throws(LessonError) -> String {
+        let about = text(
+            "Every display formula in the book, with the code block that verifies it and how that block fared when the site was built."
+        )
+        let columns = ["No.", "Formula", "Section", "Verified by", "Status"].map {
+            "<th scope=\"col\">\(text($0))</th>"
+        }
         var html = """
-            <h1 id="top">Formulas</h1>
-            <p>Every display formula in the book, with the code block that verifies it and how that block fared when the site was built.</p>
+            <h1 id="top">\(text("Formulas"))</h1>
+            <p>\(about)</p>
             <table class="formulas">
-            <thead><tr><th scope="col">No.</th><th scope="col">Formula</th><th scope="col">Section</th><th scope="col">Verified by</th><th scope="col">Status</th></tr></thead>
+            <thead><tr>\(columns.joined())</tr></thead>
             <tbody>
 
             """
@@ -28,18 +35,20 @@ struct FormulaIndexPage {
                         + "\(LanguageMarkup.escape($0.title))</a>"
                 } ?? "<a href=\"\(entry.page)\">\(LanguageMarkup.escape(entry.chapter.title))</a>"
             var blockCell = "—"
-            var status = "<span class=\"state unverified\">not verified</span>"
+            var status = "<span class=\"state unverified\">\(text("not verified"))</span>"
             if let id = formula.verifiedBy {
                 let result = results[entry.chapter.id]?[id]
                 // The line of the chapter's Markdown; the Section column names the chapter.
-                let location = result.map { "line \($0.block.startLine)" } ?? "block \(id)"
+                let location =
+                    result.map { text("line {line}", ["line": "\($0.block.startLine)"]) }
+                    ?? text("block {id}", ["id": "\(id)"])
                 blockCell =
                     "<a href=\"\(entry.page)#block-\(id)\" title=\"\(HTMLEscaping.escape(result?.block.location ?? ""))\">"
                     + "\(location)</a>"
                 status =
                     result?.passed == true
-                    ? "<span class=\"state passed\">✓ passed</span>"
-                    : "<span class=\"state failed\">✗ failed</span>"
+                    ? "<span class=\"state passed\">✓ \(text("passed"))</span>"
+                    : "<span class=\"state failed\">✗ \(text("failed"))</span>"
             }
             html +=
                 "<tr><td><a href=\"\(HTMLEscaping.escape(entry.link))\">(\(entry.number))</a></td>"

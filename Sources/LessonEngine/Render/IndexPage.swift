@@ -1,11 +1,14 @@
 /// The front page: what the book is, and every chapter with its sections and the article's
 /// titles beside ours.
 enum IndexPage {
-    static func body(_ chapters: [Chapter]) -> String {
+    static func body(_ chapters: [Chapter], text: PageText = .english) -> String {
+        let lead = text(
+            "An executable book on how artificial neural networks work and how they compare with the brain's own neural system. It follows a Chinese article section by section, and pairs every formula with Swift code that computes it and checks it. Every output on these pages was printed by that code when the site was built."
+        )
         var html = """
-            <h1 id="top">Neural Lessons</h1>
-            <p class="lead">An executable book on how artificial neural networks work and how they compare with the brain's own neural system. It follows a Chinese article section by section, and pairs every formula with Swift code that computes it and checks it. Every output on these pages was printed by that code when the site was built.</p>
-            <h2 id="contents">Contents</h2>
+            <h1 id="top">\(text("Neural Lessons"))</h1>
+            <p class="lead">\(lead)</p>
+            <h2 id="contents">\(text("Contents"))</h2>
             <ol class="contents">
 
             """
@@ -27,7 +30,7 @@ enum IndexPage {
         }
         html += "</ol>\n"
         html +=
-            "<p>Also: <a href=\"formulas.html\">every formula and the code that verifies it</a>.</p>\n"
+            "<p>\(text("Also: <a href=\"formulas.html\">every formula and the code that verifies it</a>."))</p>\n"
         return html
     }
 

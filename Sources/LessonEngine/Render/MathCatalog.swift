@@ -1,6 +1,10 @@
 /// The KaTeX HTML of every formula in the book, rendered in one batch before any page.
 struct MathCatalog {
     private var html: [MathRenderer.Request: String] = [:]
+    /// The same renderings by their TeX with each run of white space made one space: a
+    /// translation joins a formula's lines with a space where the chapter broke the line, and
+    /// TeX reads both alike.
+    private var laidOut: [MathRenderer.Request: String] = [:]
     /// Whether the catalog typesets the book: then a formula it holds no rendering for is an
     /// error of the build, never shown as TeX. Only the empty catalog of `lessons render`,
     /// which runs nothing, leaves formulas as TeX.
@@ -46,6 +50,11 @@ struct MathCatalog {
                 })
         }
         typesets = true
+        layOut()
+    }
+
+    private mutating func layOut() {
+        laidOut = Dictionary(html.map { (Self.spaced($0.key), $0.value) }) { first, _ in first }
     }
 
     /// An empty catalog: formulas stay as TeX (`lessons render`, which runs nothing).
@@ -53,7 +62,13 @@ struct MathCatalog {
 
     /// The rendered HTML, or nil when the formula was not rendered.
     func html(tex: String, display: Bool) -> String? {
-        html[MathRenderer.Request(tex: tex, display: display)]
+        let request = MathRenderer.Request(tex: tex, display: display)
+        return html[request] ?? laidOut[Self.spaced(request)]
+    }
+
+    private static func spaced(_ request: MathRenderer.Request) -> MathRenderer.Request {
+        let words = request.tex.split(whereSeparator: \.isWhitespace)
+        return MathRenderer.Request(tex: words.joined(separator: " "), display: request.display)
     }
 
     /// The rendered HTML; a formula this catalog typesets but holds no rendering for fails
@@ -75,6 +90,7 @@ struct MathCatalog {
     init(typesetting renderings: [MathRenderer.Request: String]) {
         html = renderings
         typesets = true
+        layOut()
     }
 }
 

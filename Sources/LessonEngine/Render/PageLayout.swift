@@ -18,42 +18,60 @@ struct PageLayout {
     var chapters: [Chapter]
     /// Every page in reading order, for previous and next.
     var pages: [Link]
+    /// The edition's words: English, or a translation's.
+    var text = PageText.english
+    /// The path from the edition's pages to the files all editions share (styles, scripts,
+    /// KaTeX, the API reference, the chapters' sources): empty for English, `../` for zh/.
+    var sharedRoot = ""
+    /// Links to the same page in the other editions.
+    var switches: [LanguageSwitch] = []
+
+    /// A link to the same page in another edition: `zh/chapter3.html`, `中文`.
+    struct LanguageSwitch {
+        /// The path from this edition's pages to the other edition's: `zh/` or `../`.
+        var prefix: String
+        /// The other edition's language tag, for `hreflang` and `lang`.
+        var language: String
+        /// The other language's name in itself.
+        var label: String
+    }
 
     /// The whole page.
     func page(
         file: String, title: String, body: String,
         outline: [(anchor: String, label: String, level: Int)] = [], source: String? = nil
     ) -> String {
+        let shared = sharedRoot
         var html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(text.language)"\(editionAttributes)>
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
             <meta name="color-scheme" content="light dark">
-            <title>\(HTMLEscaping.escape(title)) · Neural Lessons</title>
-            <link rel="stylesheet" href="katex/katex.min.css">
-            <link rel="stylesheet" href="style.css">
-            <link rel="icon" href="icon.svg" type="image/svg+xml">
-            <script src="theme.js"></script>
-            <script src="site.js" defer></script>
+            <title>\(HTMLEscaping.escape(title)) · \(text("Neural Lessons"))</title>
+            \(alternates(file))<link rel="stylesheet" href="\(shared)katex/katex.min.css">
+            <link rel="stylesheet" href="\(shared)style.css">
+            <link rel="icon" href="\(shared)icon.svg" type="image/svg+xml">
+            <script src="\(shared)theme.js"></script>
+            <script src="\(shared)site.js" defer></script>
             </head>
             <body>
-            <a class="skip-link" href="#content">Skip to the text</a>
+            <a class="skip-link" href="#content">\(text("Skip to the text"))</a>
             <header class="topbar">
-            <button class="menu-toggle" type="button" aria-controls="sidebar" aria-expanded="false">☰<span class="visually-hidden"> Contents</span></button>
-            <a class="brand" href="index.html">Neural Lessons</a>
+            <button class="menu-toggle" type="button" aria-controls="sidebar" aria-expanded="false">☰<span class="visually-hidden"> \(text("Contents"))</span></button>
+            <a class="brand" href="index.html">\(text("Neural Lessons"))</a>
             <form class="search" role="search" action="search.html">
-            <label class="visually-hidden" for="search-input">Search the book</label>
-            <input id="search-input" name="q" type="search" placeholder="Search the book" autocomplete="off">
+            <label class="visually-hidden" for="search-input">\(text("Search the book"))</label>
+            <input id="search-input" name="q" type="search" placeholder="\(HTMLEscaping.escape(text("Search the book")))" autocomplete="off">
             <div class="search-results" id="search-results" hidden></div>
             </form>
-            <button class="theme-toggle" type="button" aria-label="Switch between light and dark">◐</button>
+            \(languageLinks(file))<button class="theme-toggle" type="button" aria-label="\(HTMLEscaping.escape(text("Switch between light and dark")))">◐</button>
             </header>
             <div class="layout">
             <div class="menu-backdrop"></div>
-            <nav class="sidebar" id="sidebar" aria-label="Book contents">
+            <nav class="sidebar" id="sidebar" aria-label="\(HTMLEscaping.escape(text("Book contents")))">
             \(sidebar(current: file))</nav>
             <main id="content">
             <article>
@@ -63,13 +81,13 @@ struct PageLayout {
         html += pager(current: file)
         if let source {
             html +=
-                "<p class=\"source-link\"><a href=\"\(HTMLEscaping.escapeURL(Self.sourcePath(source)))\">"
-                + "View this chapter's source</a> (\(HTMLEscaping.escape(source)))</p>\n"
+                "<p class=\"source-link\"><a href=\"\(shared)\(HTMLEscaping.escapeURL(Self.sourcePath(source)))\">"
+                + "\(text("View this chapter's source"))</a> (\(HTMLEscaping.escape(source)))</p>\n"
         }
         html += "</main>\n"
         if !outline.isEmpty {
             html +=
-                "<aside class=\"outline\" aria-label=\"On this page\">\n<p>On this page</p>\n<ul>\n"
+                "<aside class=\"outline\" aria-label=\"\(text("On this page"))\">\n<p>\(text("On this page"))</p>\n<ul>\n"
             for entry in outline {
                 html +=
                     "<li class=\"level-\(entry.level)\"><a href=\"#\(entry.anchor)\">"
@@ -80,7 +98,7 @@ struct PageLayout {
         html += """
             </div>
             <footer>
-            <p>Every output on these pages was printed by the code above it when the site was built. <a href="formulas.html">Formulas</a> · <a href="api/index.html">API reference</a> · <a href="search.html">Search</a> · <a href="print.html">The whole book on one page</a></p>
+            <p>\(text("Every output on these pages was printed by the code above it when the site was built.")) <a href="formulas.html">\(text("Formulas"))</a> · <a href="\(shared)api/index.html">\(text("API reference"))</a> · <a href="search.html">\(text("Search"))</a> · <a href="print.html">\(text("The whole book on one page"))</a></p>
             </footer>
             </body>
             </html>
@@ -98,7 +116,7 @@ struct PageLayout {
     /// The table of contents: every chapter; the current one with its sections.
     func sidebar(current: String) -> String {
         var html = "<ol class=\"toc\">\n"
-        html += item(file: "index.html", label: "Contents", current: current)
+        html += item(file: "index.html", label: text("Contents"), current: current)
         for chapter in chapters {
             let file = "\(chapter.id).html"
             let label = [chapter.number, chapter.title].compactMap { $0 }.joined(separator: " ")
@@ -114,7 +132,7 @@ struct PageLayout {
             }
             html += "</li>\n"
         }
-        html += item(file: "formulas.html", label: "Formulas", current: current) + "</ol>\n"
+        html += item(file: "formulas.html", label: text("Formulas"), current: current) + "</ol>\n"
         return html
     }
 
@@ -129,7 +147,7 @@ struct PageLayout {
     /// Previous and next links.
     func pager(current: String) -> String {
         guard let index = pages.firstIndex(where: { $0.file == current }) else { return "" }
-        var html = "<nav class=\"pager\" aria-label=\"Previous and next page\">\n"
+        var html = "<nav class=\"pager\" aria-label=\"\(text("Previous and next page"))\">\n"
         if index > 0 {
             let page = pages[index - 1]
             html +=
@@ -143,5 +161,28 @@ struct PageLayout {
                 + "\(LanguageMarkup.escape(page.title)) →</a>\n"
         }
         return html + "</nav>\n"
+    }
+
+    /// The `<html>` attributes of a translated edition: its site root for the script (its
+    /// own search index and pages, though it loads the shared script) and its words.
+    var editionAttributes: String {
+        guard text.translation != nil else { return "" }
+        return " data-site-root=\"\" data-strings=\"\(HTMLEscaping.escape(text.scriptStrings))\""
+    }
+
+    /// `<link rel="alternate" hreflang>` for each other edition of the page.
+    func alternates(_ file: String) -> String {
+        switches.map {
+            "<link rel=\"alternate\" hreflang=\"\($0.language)\" href=\"\($0.prefix)\(file)\">\n"
+        }.joined()
+    }
+
+    /// The language switch: a link to the same page in each other edition, named in its
+    /// own language.
+    func languageLinks(_ file: String) -> String {
+        switches.map {
+            "<a class=\"language-switch\" href=\"\($0.prefix)\(file)\" hreflang=\"\($0.language)\" "
+                + "lang=\"\($0.language)\">\(HTMLEscaping.escape($0.label))</a>\n"
+        }.joined()
     }
 }

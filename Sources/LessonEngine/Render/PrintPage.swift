@@ -3,12 +3,12 @@
 /// the chapter's, with every id and every link within the book prefixed by it, so that ids
 /// stay unique and links lead to places on this page.
 enum PrintPage {
-    static func body(_ chapters: [(id: String, body: String)]) -> String {
+    static func body(_ chapters: [(id: String, body: String)], text: PageText = .english)
+        -> String
+    {
         let ids = Set(chapters.map(\.id))
-        var html = """
-            <p class="print-note">The whole book on one page: print it, or save it as PDF, in one go.</p>
-
-            """
+        let note = text("The whole book on one page: print it, or save it as PDF, in one go.")
+        var html = "<p class=\"print-note\">\(note)</p>\n"
         for chapter in chapters {
             html += "<section class=\"print-chapter\" id=\"\(chapter.id)\">\n"
             html += prefixed(chapter.body, chapter: chapter.id, chapters: ids)

@@ -13,6 +13,33 @@ struct SiteBuilder {
     /// The libraries' API, for `api/` and the links from code blocks; nil for none.
     var reference: APIReference? = nil
 
+    /// The translated editions' catalogs (`po/zh-CN.po`): each adds an edition of every page
+    /// but the API reference in its folder (`zh/`), from the same results.
+    var translations: [Translation] = []
+
+    /// One edition of the book: its language's words, its folder, its chapters as it shows
+    /// them.
+    struct Edition {
+        var text: PageText
+        /// `""` for English, `zh/` for a translation.
+        var folder: String
+        /// The language's name in itself, for the other editions' switch.
+        var label: String
+        var chapters: [Chapter]
+
+        /// The path from this edition's pages to the shared files at the site's root.
+        var sharedRoot: String { folder.isEmpty ? "" : "../" }
+    }
+
+    /// What every edition shares: the formulas typeset once, the code links, the results.
+    private struct Shared {
+        var math: MathCatalog
+        var linker: CodeLinker?
+        var results: [String: [Int: BlockResult]]
+        /// The English pages' heading anchors, by chapter id and line.
+        var anchors: [String: [Int: String]]
+    }
+
     /// The files of the site, by path, in a fixed order.
     func files() throws -> [(name: String, contents: Data)] {
         let chapters = results.map(\.chapter)
@@ -26,40 +53,108 @@ struct SiteBuilder {
         } catch let error as MathCatalogError {
             throw SiteError(problems: error.problems)
         }
+        let translationProblems = translations.flatMap { $0.problems() }
+        guard translationProblems.isEmpty else { throw SiteError(problems: translationProblems) }
+        var resultsByChapter: [String: [Int: BlockResult]] = [:]
+        for result in results {
+            resultsByChapter[result.chapter.id] = Dictionary(
+                uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
+        }
+        var anchors: [String: [Int: String]] = [:]
+        for chapter in chapters {
+            anchors[chapter.id] =
+                ChapterPage(
+                    chapter: chapter, results: [:], formulas: FormulaCatalog(chapters: []),
+                    math: math
+                ).anchorsByLine
+        }
+        let shared = Shared(
+            math: math, linker: reference.map { CodeLinker(reference: $0) },
+            results: resultsByChapter, anchors: anchors)
+        let editions =
+            [Edition(text: .english, folder: "", label: "English", chapters: chapters)]
+            + translations.map { translation in
+                Edition(
+                    text: PageText(language: translation.language, translation: translation),
+                    folder: translation.folder, label: translation.languageName,
+                    chapters: chapters.map { $0.translated(by: translation) })
+            }
+        var files: [(String, String)] = []
+        var problems: [LessonError] = []
+        var englishLayout: PageLayout? = nil
+        for edition in editions {
+            let switches = editions.filter { $0.folder != edition.folder }.map {
+                PageLayout.LanguageSwitch(
+                    prefix: edition.sharedRoot + $0.folder, language: $0.text.language,
+                    label: $0.label)
+            }
+            do {
+                let (layout, pages) = try self.files(
+                    of: edition, switches: switches, shared: shared)
+                files += pages.map { (edition.folder + $0.0, $0.1) }
+                if edition.folder.isEmpty { englishLayout = layout }
+            } catch let error as SiteError {
+                problems += error.problems
+            }
+        }
+        guard problems.isEmpty else { throw SiteError(problems: problems) }
+        // The chapters' Markdown, which their pages link, published once with the site.
+        files += results.map { (PageLayout.sourcePath($0.chapter.file), $0.chapter.source) }
+        if let reference, let linker = shared.linker, var layout = englishLayout {
+            // The reference is English only, and every edition links to it.
+            layout.switches = []
+            files += ReferencePages(
+                reference: reference, layout: layout, formulas: FormulaCatalog(chapters: chapters),
+                uses: ReferencePages.uses(chapters: chapters, linker: linker)
+            ).files()
+        }
+        return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
+    }
+
+    /// One edition's pages, by path within its folder, and its layout.
+    private func files(
+        of edition: Edition, switches: [PageLayout.LanguageSwitch], shared: Shared
+    ) throws -> (PageLayout, [(String, String)]) {
+        let text = edition.text
+        let chapters = edition.chapters
         let formulas = FormulaCatalog(chapters: chapters)
         let pages =
-            [PageLayout.Link(file: "index.html", title: "Contents")]
+            [PageLayout.Link(file: "index.html", title: text("Contents"))]
             + chapters.map {
                 PageLayout.Link(
                     file: "\($0.id).html",
                     title: [$0.number, $0.title].compactMap { $0 }.joined(separator: " "))
-            } + [PageLayout.Link(file: "formulas.html", title: "Formulas")]
-        let layout = PageLayout(chapters: chapters, pages: pages)
+            } + [PageLayout.Link(file: "formulas.html", title: text("Formulas"))]
+        var layout = PageLayout(chapters: chapters, pages: pages)
+        layout.text = text
+        layout.sharedRoot = edition.sharedRoot
+        layout.switches = switches
         var chapterPages: [String: String] = [:]
         for chapter in chapters {
             let name = chapter.file.split(separator: "/").last.map(String.init) ?? chapter.file
             chapterPages[name] = "\(chapter.id).html"
         }
-        let linker = reference.map { CodeLinker(reference: $0) }
 
         var files: [(String, String)] = [
             (
                 "index.html",
-                layout.page(file: "index.html", title: "Contents", body: IndexPage.body(chapters))
+                layout.page(
+                    file: "index.html", title: text("Contents"),
+                    body: IndexPage.body(chapters, text: text))
             )
         ]
         var problems: [LessonError] = []
-        var resultsByChapter: [String: [Int: BlockResult]] = [:]
-        var searchEntries = [SearchIndex.Entry(title: "Contents", url: "index.html", text: "")]
+        var searchEntries = [
+            SearchIndex.Entry(title: text("Contents"), url: "index.html", text: "")
+        ]
         var bodies: [(id: String, body: String)] = []
-        var sources: [(String, String)] = []
-        for result in results {
-            let chapter = result.chapter
-            let byID = Dictionary(uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
-            resultsByChapter[chapter.id] = byID
-            let page = ChapterPage(
-                chapter: chapter, results: byID, formulas: formulas, math: math,
-                chapterPages: chapterPages, linker: linker)
+        for chapter in chapters {
+            var page = ChapterPage(
+                chapter: chapter, results: shared.results[chapter.id] ?? [:], formulas: formulas,
+                math: shared.math, chapterPages: chapterPages, linker: shared.linker)
+            page.text = text
+            page.apiBase = edition.sharedRoot + "api/"
+            if !edition.folder.isEmpty { page.headingAnchors = shared.anchors[chapter.id] ?? [:] }
             do {
                 let body = try page.body()
                 bodies.append((chapter.id, body))
@@ -76,18 +171,18 @@ struct SiteBuilder {
             } catch {
                 problems.append(error)
             }
-            // The chapter's Markdown, which its page links, published with the site.
-            sources.append((PageLayout.sourcePath(chapter.file), chapter.source))
             searchEntries += SearchIndex.entries(of: chapter)
         }
-        let formulaPage = FormulaIndexPage(
-            formulas: formulas, math: math, results: resultsByChapter)
+        var formulaPage = FormulaIndexPage(
+            formulas: formulas, math: shared.math, results: shared.results)
+        formulaPage.text = text
         do {
             files.append(
                 (
                     "formulas.html",
                     layout.page(
-                        file: "formulas.html", title: "Formulas", body: try formulaPage.body())
+                        file: "formulas.html", title: text("Formulas"),
+                        body: try formulaPage.body())
                 ))
         } catch {
             problems.append(error)
@@ -97,27 +192,22 @@ struct SiteBuilder {
             (
                 "print.html",
                 layout.page(
-                    file: "print.html", title: "The whole book", body: PrintPage.body(bodies))
+                    file: "print.html", title: text("The whole book"),
+                    body: PrintPage.body(bodies, text: text))
             ))
-        files += sources
         files.append(
             (
                 "search.html",
-                layout.page(file: "search.html", title: "Search", body: SearchPage.body)
+                layout.page(
+                    file: "search.html", title: text("Search"), body: SearchPage.body(text: text))
             ))
         searchEntries.append(
             SearchIndex.Entry(
-                title: "Formulas", url: "formulas.html",
+                title: text("Formulas"), url: "formulas.html",
                 text: formulas.entries.map { TeXPlainText.text($0.formula.tex) }
                     .joined(separator: " ")))
         files.append(("search-index.js", try SearchIndex.script(searchEntries)))
-        if let reference, let linker {
-            files += ReferencePages(
-                reference: reference, layout: layout, formulas: formulas,
-                uses: ReferencePages.uses(chapters: chapters, linker: linker)
-            ).files()
-        }
-        return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
+        return (layout, files)
     }
 
     /// Writes the files into `folder`, which must not exist yet.

@@ -125,7 +125,8 @@ public struct LiveSite {
                 defer { withExtendedLifetime(lock) {} }
                 try SiteBuilder(
                     root: workspace.root, results: updated,
-                    reference: try workspace.apiReference()
+                    reference: try workspace.apiReference(),
+                    translations: try workspace.translations()
                 ).write()
             } catch let error as SiteError {
                 problems += error.problems.map(\.description)

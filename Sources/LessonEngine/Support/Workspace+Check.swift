@@ -132,7 +132,8 @@ extension Workspace {
         guard report.passed else { return report }
         do {
             try SiteBuilder(
-                root: root, results: report.results, reference: try apiReference()
+                root: root, results: report.results, reference: try apiReference(),
+                translations: try translations()
             ).write()
         } catch let error as SiteError {
             // A formula KaTeX cannot typeset or a reference to no formula: the old site stays.
@@ -144,8 +145,10 @@ extension Workspace {
     /// The site's files as a build would write them now, from a check's results.
     public func siteFiles(results: [ChapterResult]) throws -> [(name: String, contents: Data)] {
         do {
-            return try SiteBuilder(root: root, results: results, reference: try apiReference())
-                .files()
+            return try SiteBuilder(
+                root: root, results: results, reference: try apiReference(),
+                translations: try translations()
+            ).files()
         } catch let error as SiteError {
             throw LessonError.system(error.problems.map(\.description).joined(separator: "\n"))
         }
