@@ -6,9 +6,31 @@
   var root = document.documentElement;
   // The site's root, from this script's own address: pages one folder down (api/) load it
   // as ../site.js, and the search index and its results are named from the root.
-  var siteRoot = document.currentScript
-    ? (document.currentScript.getAttribute("src") || "").replace(/site\.js([?#].*)?$/, "")
-    : "";
+  // A translated edition (zh/) loads the shared ../site.js but has its own search index and
+  // pages: its <html data-site-root=""> says so.
+  var siteRoot = root.hasAttribute("data-site-root")
+    ? root.getAttribute("data-site-root")
+    : document.currentScript
+      ? (document.currentScript.getAttribute("src") || "").replace(/site\.js([?#].*)?$/, "")
+      : "";
+  // The page's own words in its edition's language: <html data-strings> holds a translated
+  // edition's; English pages have none and show the words as written here.
+  var strings = {};
+  try { strings = JSON.parse(root.getAttribute("data-strings") || "{}"); } catch (error) { strings = {}; }
+  function t(text, values) {
+    var result = strings[text] || text;
+    Object.keys(values || {}).forEach(function (name) {
+      result = result.split("{" + name + "}").join(values[name]);
+    });
+    return result;
+  }
+
+  // The language switch leads to the same section of the other edition.
+  document.querySelectorAll("a.language-switch").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (window.location.hash) link.href = link.getAttribute("href").split("#")[0] + window.location.hash;
+    });
+  });
 
   // Theme: follow the system until the reader picks one; remember the choice.
   function currentTheme() {
@@ -17,9 +39,9 @@
   }
   var themeButton = document.querySelector(".theme-toggle");
   function labelThemeButton() {
-    var next = currentTheme() === "dark" ? "light" : "dark";
-    themeButton.setAttribute("aria-label", "Switch to the " + next + " theme");
-    themeButton.title = "Switch to the " + next + " theme";
+    var label = currentTheme() === "dark" ? t("Switch to the light theme") : t("Switch to the dark theme");
+    themeButton.setAttribute("aria-label", label);
+    themeButton.title = label;
   }
   if (themeButton) {
     labelThemeButton();
@@ -55,12 +77,12 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy this code");
+    button.textContent = t("Copy");
+    button.setAttribute("aria-label", t("Copy this code"));
     button.addEventListener("click", function () {
       var done = function () {
-        button.textContent = "Copied";
-        setTimeout(function () { button.textContent = "Copy"; }, 1500);
+        button.textContent = t("Copied");
+        setTimeout(function () { button.textContent = t("Copy"); }, 1500);
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(code.textContent).then(done, function () {
@@ -86,10 +108,11 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "show-all";
-    button.textContent = "Show all " + output.textContent.split("\n").length + " lines";
+    var showAll = t("Show all {count} lines", { count: output.textContent.split("\n").length });
+    button.textContent = showAll;
     button.addEventListener("click", function () {
       var collapsed = output.classList.toggle("collapsed");
-      button.textContent = collapsed ? "Show all" : "Show less";
+      button.textContent = collapsed ? showAll : t("Show less");
     });
     output.insertAdjacentElement("afterend", button);
   });
@@ -105,7 +128,7 @@
       if (box.scrollWidth > box.clientWidth + 1) equation.classList.add("stacked");
       if (box.scrollWidth > box.clientWidth + 1) {
         equation.classList.add("overflows");
-        box.setAttribute("aria-label", "Formula, scrolls sideways");
+        box.setAttribute("aria-label", t("Formula, scrolls sideways"));
       } else {
         box.removeAttribute("aria-label");
       }
@@ -175,6 +198,23 @@
   function wordsOf(query) {
     return query.toLowerCase().split(/\s+/).filter(function (word) { return word; });
   }
+  // Chinese has no spaces between words, so a run of Chinese characters is matched by its
+  // bigrams (overlapping pairs of characters), as Chinese search engines index it: a
+  // section matches if it holds every bigram of the run, in any order, so 梯度消失 finds
+  // 梯度消失 and also 梯度的消失 does not break a search for 消失. Other words match as
+  // substrings.
+  var han = /[\u3400-\u9fff\uf900-\ufaff]/;
+  function termsOf(word) {
+    if (!han.test(word) || word.length < 3) return [word];
+    var terms = [];
+    for (var i = 0; i + 1 < word.length; i++) terms.push(word.slice(i, i + 2));
+    return terms;
+  }
+  function holds(text, word) {
+    var terms = termsOf(word);
+    for (var i = 0; i < terms.length; i++) if (text.indexOf(terms[i]) < 0) return false;
+    return true;
+  }
   function search(index, words) {
     if (!words.length) return [];
     var hits = [];
@@ -184,10 +224,12 @@
       var code = (entry.code || "").toLowerCase();
       var score = 0;
       for (var i = 0; i < words.length; i++) {
-        var inTitle = title.indexOf(words[i]) >= 0;
-        var inText = text.indexOf(words[i]) >= 0;
-        if (!inTitle && !inText && code.indexOf(words[i]) < 0) return;
-        score += (inTitle ? 10 : 0) + (inText ? 2 : 1);
+        var inTitle = holds(title, words[i]);
+        var inText = holds(text, words[i]);
+        if (!inTitle && !inText && !holds(code, words[i])) return;
+        // The whole run, not only its bigrams, counts more.
+        var whole = title.indexOf(words[i]) >= 0 || text.indexOf(words[i]) >= 0;
+        score += (inTitle ? 10 : 0) + (inText ? 2 : 1) + (whole ? 3 : 0);
       }
       hits.push({ entry: entry, score: score, snippet: snippet(entry.text, words) });
     });
@@ -272,7 +314,7 @@
         hits.slice(0, 8).forEach(function (hit) { list.appendChild(resultItem(hit, words)); });
         if (!hits.length) {
           var none = document.createElement("p");
-          none.textContent = "No section mentions “" + query.trim() + "”.";
+          none.textContent = t("No section mentions “{query}”.", { query: query.trim() });
           dropdown.appendChild(none);
         }
         dropdown.appendChild(list);
@@ -313,7 +355,9 @@
       hits.forEach(function (hit) { pageResults.appendChild(resultItem(hit, words)); });
       var summary = document.getElementById("search-summary");
       if (query) {
-        summary.textContent = hits.length + (hits.length === 1 ? " section mentions “" : " sections mention “") + query + "”.";
+        summary.textContent = hits.length === 1
+          ? t("1 section mentions “{query}”.", { query: query })
+          : t("{count} sections mention “{query}”.", { count: hits.length, query: query });
       }
     });
   }

@@ -14,6 +14,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Rewrite expected-output blocks that differ with what the code prints now.")
     var accept = false
 
+    @Flag(help: "Pass even when a translation catalog (po/) leaves messages untranslated.")
+    var allowPartialTranslations = false
+
     @OptionGroup var bookRun: RunBookOptions
 
     @OptionGroup var options: BookOptions
@@ -30,6 +33,14 @@ struct CheckCommand: ParsableCommand {
         // Every public symbol of the libraries must say what it does (issue 18).
         let coverage = try workspace.docCoverage()
         print(coverage.report, terminator: "")
-        if !report.passed || !coverage.complete { throw ExitCode.failure }
+        // Every catalog translates every message, and breaks no formula (issue 20).
+        let translations = try workspace.translationReport(book)
+        print(translations.text, terminator: "")
+        for problem in translations.problems { printError(problem.description) }
+        if !translations.complete, allowPartialTranslations {
+            print("Partial translations allowed (--allow-partial-translations).")
+        }
+        let translated = translations.passed(allowingPartial: allowPartialTranslations)
+        if !report.passed || !coverage.complete || !translated { throw ExitCode.failure }
     }
 }

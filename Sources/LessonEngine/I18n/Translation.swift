@@ -62,6 +62,11 @@ public struct Translation: Sendable {
         String(language.split(separator: "-").first ?? Substring(language)).lowercased() + "/"
     }
 
+    /// True if the catalog has a usable translation of a page text.
+    public func translatesSite(_ text: String) -> Bool {
+        usable[Key(context: Translation.siteContext, id: text)] != nil
+    }
+
     /// The context of the page's own words (navigation, buttons, labels).
     public static let siteContext = "site"
 

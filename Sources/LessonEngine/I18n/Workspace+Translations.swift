@@ -131,3 +131,46 @@ extension Workspace {
         }
     }
 }
+
+/// What `lessons check` says of the translations: each catalog's coverage per chapter and
+/// its broken entries.
+public struct TranslationReport: Sendable {
+    public var lines: [String] = []
+    public var problems: [LessonError] = []
+    /// True if every catalog translates every message of every chapter.
+    public var complete = true
+
+    /// True if the check passes: no broken entry, and full coverage unless partial
+    /// translations are allowed.
+    public func passed(allowingPartial: Bool) -> Bool {
+        problems.isEmpty && (complete || allowingPartial)
+    }
+
+    public var text: String { lines.map { $0 + "\n" }.joined() }
+}
+
+extension Workspace {
+    /// Every catalog's coverage and problems.
+    public func translationReport(_ book: Book) throws -> TranslationReport {
+        var report = TranslationReport()
+        for translation in try translations() {
+            let coverage = translationCoverage(book, translation)
+            let translated = coverage.map(\.translated).reduce(0, +)
+            let total = coverage.map(\.total).reduce(0, +)
+            let share =
+                total == 0 ? 100 : (Double(translated) / Double(total) * 1000).rounded(.down) / 10
+            report.lines.append(
+                "Translation \(translation.file): \(translated)/\(total) messages (\(share) %)")
+            let pageText = TranslationCoverage(
+                file: "page text",
+                translated: SiteText.all.filter(translation.translatesSite).count,
+                total: SiteText.all.count)
+            for chapter in coverage + [pageText] where !chapter.complete {
+                report.lines.append("  " + chapter.summary)
+                report.complete = false
+            }
+            report.problems += translation.problems()
+        }
+        return report
+    }
+}

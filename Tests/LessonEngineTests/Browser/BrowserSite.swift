@@ -35,7 +35,13 @@ enum BrowserSite {
             "api/index.html", "api/NeuralNet.html", "api/Brain.html", "api/Figures.html",
             "api/NeuralNet.LSTMCell.html",
         ]
-        return ((names ?? []).filter { $0.hasSuffix(".html") } + reference).sorted()
+        // The Chinese edition's pages, in zh/.
+        let chinese = (try? folder.get()).flatMap {
+            try? FileManager.default.contentsOfDirectory(
+                atPath: $0.appendingPathComponent("zh").path)
+        }
+        let zh = (chinese ?? []).filter { $0.hasSuffix(".html") }.map { "zh/" + $0 }
+        return ((names ?? []).filter { $0.hasSuffix(".html") } + reference + zh).sorted()
     }
 
     /// A new tab with `page` loaded, at a width and in a colour scheme; close it when done.

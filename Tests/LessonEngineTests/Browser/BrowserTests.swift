@@ -25,7 +25,7 @@ struct BrowserTests {
         // The site's script ran: it labels the theme toggle with the theme it switches to.
         #expect(
             try tab.string("document.querySelector('.theme-toggle').title")
-                == "Switch to the dark theme")
+                == (page.hasPrefix("zh/") ? "切换到深色主题" : "Switch to the dark theme"))
         #expect(try tab.number("document.querySelectorAll('.katex-error').length") == 0)
         let tex = try tab.strings(PageScripts.visibleTeX)
         #expect(tex.isEmpty, "\(page) shows TeX: \(tex)")
