@@ -18,6 +18,9 @@ struct PageLayout {
     var chapters: [Chapter]
     /// Every page in reading order, for previous and next.
     var pages: [Link]
+    /// The API reference's module pages (`api/NeuralNet.html`), listed under its entry in the
+    /// table of contents while a reference page is open; no entry when there is none.
+    var referenceModules: [Link]? = nil
 
     /// The whole page.
     func page(
@@ -114,8 +117,28 @@ struct PageLayout {
             }
             html += "</li>\n"
         }
-        html += item(file: "formulas.html", label: "Formulas", current: current) + "</ol>\n"
-        return html
+        html += item(file: "formulas.html", label: "Formulas", current: current)
+        if let modules = referenceModules {
+            html += referenceItem(modules: modules, current: current)
+        }
+        return html + "</ol>\n"
+    }
+
+    /// The API reference's entry: the current page on its index, and the current part of the
+    /// book (`aria-current="true"`) on its other pages, which list its modules beneath.
+    private func referenceItem(modules: [Link], current: String) -> String {
+        guard current.hasPrefix("api/") else {
+            return item(file: "api/index.html", label: "API reference", current: current)
+        }
+        let mark = current == "api/index.html" ? "page" : "true"
+        var html = "<li><a href=\"api/index.html\" aria-current=\"\(mark)\">API reference</a>\n"
+        html += "<ol class=\"sections\">\n"
+        for module in modules {
+            let here = module.file == current ? " aria-current=\"page\"" : ""
+            html += "<li class=\"level-2\"><a href=\"\(module.file)\"\(here)>"
+            html += "\(LanguageMarkup.escape(module.title))</a></li>\n"
+        }
+        return html + "</ol>\n</li>\n"
     }
 
     private func item(file: String, label: String, current: String, open: Bool = false)

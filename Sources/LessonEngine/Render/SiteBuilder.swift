@@ -34,7 +34,10 @@ struct SiteBuilder {
                     file: "\($0.id).html",
                     title: [$0.number, $0.title].compactMap { $0 }.joined(separator: " "))
             } + [PageLayout.Link(file: "formulas.html", title: "Formulas")]
-        let layout = PageLayout(chapters: chapters, pages: pages)
+        var layout = PageLayout(chapters: chapters, pages: pages)
+        layout.referenceModules = reference?.modules.map {
+            PageLayout.Link(file: "api/\($0.page)", title: $0.name)
+        }
         var chapterPages: [String: String] = [:]
         for chapter in chapters {
             let name = chapter.file.split(separator: "/").last.map(String.init) ?? chapter.file
