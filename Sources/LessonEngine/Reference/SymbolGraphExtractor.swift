@@ -3,12 +3,17 @@ import SymbolKit
 
 /// Asks the compiler for the symbol graphs of the engine's release build of the libraries
 /// (`swift symbolgraph-extract` on the modules in `.build-lessons/release/Modules`) and
-/// decodes them. Extracting reads the built modules only, so it takes seconds.
+/// decodes them, the extension graphs (`NeuralNet@Swift.symbols.json`) included. Extracting
+/// reads the built modules only, so it takes seconds.
 struct SymbolGraphExtractor {
     var toolchain: Toolchain
+    /// Another folder for the graphs than the build's own (a test that reads the files).
+    var folder: URL? = nil
 
     /// Where the graphs are written: one folder per module, replaced on every extraction.
-    var outputFolder: URL { toolchain.scratchPath.appendingPathComponent("symbol-graphs") }
+    var outputFolder: URL {
+        folder ?? toolchain.scratchPath.appendingPathComponent("symbol-graphs")
+    }
 
     /// The reference of every library the toolchain builds.
     func reference() throws -> APIReference {
@@ -35,12 +40,19 @@ struct SymbolGraphExtractor {
                 throw LessonError.system(
                     "extracting the symbol graph of \(library) failed:\n\(result.text)")
             }
-            let file = folder.appendingPathComponent("\(library).symbols.json")
-            do {
-                graphs.append(
-                    try JSONDecoder().decode(SymbolGraph.self, from: Data(contentsOf: file)))
-            } catch {
-                throw LessonError.system("\(file.path): cannot read the symbol graph: \(error)")
+            // `NeuralNet.symbols.json`, and one `NeuralNet@Swift.symbols.json` for what the
+            // library adds to each other module's types.
+            let names = try manager.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".symbols.json") }.sorted()
+            for name in names {
+                let file = folder.appendingPathComponent(name)
+                do {
+                    graphs.append(
+                        try JSONDecoder().decode(SymbolGraph.self, from: Data(contentsOf: file)))
+                } catch {
+                    throw LessonError.system(
+                        "\(file.path): cannot read the symbol graph: \(error)")
+                }
             }
         }
         return APIReference(graphs: graphs, root: toolchain.root.standardizedFileURL.path)

@@ -117,7 +117,8 @@ struct SiteBuilder {
         if let reference, let linker {
             files += ReferencePages(
                 reference: reference, layout: layout, formulas: formulas,
-                uses: ReferencePages.uses(chapters: chapters, linker: linker)
+                uses: ReferencePages.uses(chapters: chapters, linker: linker),
+                sources: ReferencePages.sources(of: reference, root: root)
             ).files()
         }
         return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
