@@ -10,7 +10,7 @@ struct SymbolGraphExtractor {
     /// Another folder for the graphs than the build's own (a test that reads the files).
     var folder: URL? = nil
 
-    /// Where the graphs are written: one folder per module, replaced on every extraction.
+    /// Where the graphs are kept: one folder per module, replaced on every extraction.
     var outputFolder: URL {
         folder ?? toolchain.scratchPath.appendingPathComponent("symbol-graphs")
     }
@@ -20,9 +20,12 @@ struct SymbolGraphExtractor {
         let triple = try targetTriple()
         let manager = FileManager.default
         var graphs: [SymbolGraph] = []
+        // Each extraction writes and reads a folder of its own, then puts it in place: two at
+        // once (the site's build and a test, two commands) never read each other's half.
+        let staging = outputFolder.appendingPathComponent(".extracting-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: staging) }
         for library in toolchain.libraries.sorted() {
-            let folder = outputFolder.appendingPathComponent(library)
-            try? manager.removeItem(at: folder)
+            let folder = staging.appendingPathComponent(library)
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             let extract = Subprocess(
                 executable: toolchain.swiftCommand,
@@ -54,6 +57,9 @@ struct SymbolGraphExtractor {
                         "\(file.path): cannot read the symbol graph: \(error)")
                 }
             }
+            let kept = outputFolder.appendingPathComponent(library)
+            try? manager.removeItem(at: kept)
+            try? manager.moveItem(at: folder, to: kept)
         }
         return APIReference(graphs: graphs, root: toolchain.root.standardizedFileURL.path)
     }

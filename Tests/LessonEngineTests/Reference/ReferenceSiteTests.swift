@@ -99,6 +99,29 @@ import Testing
         }
     }
 
+    /// An extraction is not disturbed by another that replaces the graphs meanwhile (the
+    /// site's build and the tests, or two commands, at once): here the other one removes
+    /// every module's folder again and again while this one runs. (The full suite failed
+    /// when it read a folder that another extraction had just removed.)
+    @Test func anExtractionIsUndisturbedByAnotherReplacingTheGraphs() async throws {
+        let toolchain = try TestPackage.toolchain()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "symbol-graphs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let libraries = toolchain.libraries
+        let other = Task.detached {
+            while !Task.isCancelled {
+                for library in libraries {
+                    try? FileManager.default.removeItem(at: folder.appendingPathComponent(library))
+                }
+                try? await Task.sleep(nanoseconds: 2_000_000)
+            }
+        }
+        defer { other.cancel() }
+        let reference = try SymbolGraphExtractor(toolchain: toolchain, folder: folder).reference()
+        #expect(reference == (try Self.reference.get()))
+    }
+
     @Test func extractingTwiceGivesTheSameReference() throws {
         let again = try SymbolGraphExtractor(toolchain: TestPackage.toolchain()).reference()
         #expect(try Self.reference.get() == again)
