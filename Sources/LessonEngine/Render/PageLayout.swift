@@ -125,7 +125,8 @@ struct PageLayout {
     }
 
     /// The API reference's entry: the current page on its index, and the current part of the
-    /// book (`aria-current="true"`) on its other pages, which list its modules beneath.
+    /// book (`aria-current="true"`) on its other pages, which list its modules beneath, the
+    /// module of the page marked the same way.
     private func referenceItem(modules: [Link], current: String) -> String {
         guard current.hasPrefix("api/") else {
             return item(file: "api/index.html", label: "API reference", current: current)
@@ -134,7 +135,14 @@ struct PageLayout {
         var html = "<li><a href=\"api/index.html\" aria-current=\"\(mark)\">API reference</a>\n"
         html += "<ol class=\"sections\">\n"
         for module in modules {
-            let here = module.file == current ? " aria-current=\"page\"" : ""
+            // A module's types and source files (`api/NeuralNet.LSTMCell.html`,
+            // `api/source/NeuralNet/…`) are the part of it being read.
+            let inModule =
+                current.hasPrefix("api/\(module.title).")
+                || current.hasPrefix("api/source/\(module.title)/")
+            let here =
+                module.file == current
+                ? " aria-current=\"page\"" : inModule ? " aria-current=\"true\"" : ""
             html += "<li class=\"level-2\"><a href=\"\(module.file)\"\(here)>"
             html += "\(LanguageMarkup.escape(module.title))</a></li>\n"
         }

@@ -39,14 +39,24 @@ import Testing
 
     @Test func aReferencePageMarksTheReferenceAndItsModule() {
         #expect(
+            links(current: "api/Brain.Izhikevich.html") == [
+                "index.html", "formulas.html", "api/index.html[true]", "api/Brain.html[true]",
+                "api/NeuralNet.html",
+            ])
+        #expect(
             links(current: "api/NeuralNet.html") == [
                 "index.html", "formulas.html", "api/index.html[true]", "api/Brain.html",
                 "api/NeuralNet.html[page]",
             ])
         #expect(
             links(current: "api/source/Brain/Izhikevich.swift.html") == [
-                "index.html", "formulas.html", "api/index.html[true]", "api/Brain.html",
+                "index.html", "formulas.html", "api/index.html[true]", "api/Brain.html[true]",
                 "api/NeuralNet.html",
+            ])
+        #expect(
+            links(current: "api/NeuralNet.extension.Swift.Float.html") == [
+                "index.html", "formulas.html", "api/index.html[true]", "api/Brain.html",
+                "api/NeuralNet.html[true]",
             ])
     }
 
