@@ -59,9 +59,20 @@ struct APIReference: Sendable, Equatable {
         var conformances: [String]
         /// The group the index lists it under (tensor, layers, recurrent, …, brain, figures).
         var group: String
+        /// For the members a library adds to another module's type (`extension Float`), that
+        /// module (`Swift`); nil for the library's own types.
+        var extendedModule: String? = nil
 
-        /// The page, relative to the site's `api/` folder.
-        var page: String { "\(symbol.module).\(path).html" }
+        /// The page, relative to the site's `api/` folder: `NeuralNet.LSTMCell.html`, or
+        /// `NeuralNet.extension.Swift.Float.html` for an extension (`extension` is a keyword,
+        /// so no type of the library has that path).
+        var page: String {
+            guard let extendedModule else { return "\(symbol.module).\(path).html" }
+            return "\(symbol.module).extension.\(extendedModule).\(path).html"
+        }
+
+        /// The heading of its page: `LSTMCell`, or `Extensions to Float`.
+        var heading: String { extendedModule == nil ? path : "Extensions to \(path)" }
     }
 
     /// A library and what it declares.
@@ -70,6 +81,8 @@ struct APIReference: Sendable, Equatable {
         var types: [TypeEntry]
         /// Free functions, variables and operators.
         var functions: [Symbol]
+        /// The members it adds to other modules' types, one entry per extended type, by path.
+        var extensions: [TypeEntry] = []
 
         var page: String { "\(name).html" }
     }
@@ -79,26 +92,45 @@ struct APIReference: Sendable, Equatable {
     /// Every type of every module.
     var types: [TypeEntry] { modules.flatMap(\.types) }
 
+    /// Every extension of another module's type, of every module.
+    var extensions: [TypeEntry] { modules.flatMap(\.extensions) }
+
+    /// Every documented symbol with its page and anchor in it (nil for a type's own page),
+    /// relative to `api/`: types, their members, free functions, extension members.
+    var entries: [(symbol: Symbol, page: String, anchor: String?)] {
+        modules.flatMap { module in
+            module.functions.map { ($0, module.page, Optional($0.anchor)) }
+                + module.types.flatMap { type in
+                    [(type.symbol, type.page, nil)]
+                        + type.members.map { ($0, type.page, Optional($0.anchor)) }
+                }
+                + module.extensions.flatMap { type in
+                    type.members.map { ($0, type.page, Optional($0.anchor)) }
+                }
+        }
+    }
+
     /// The kinds that get a page of their own.
     static let typeKinds: [String: String] = [
         "struct": "struct", "class": "class", "enum": "enum", "protocol": "protocol",
         "typealias": "typealias",
     ]
 
-    /// The reference of the decoded graphs, one per module; `root` is stripped from source
-    /// paths so that no absolute path reaches a page.
+    /// The reference of the decoded graphs: a module's own graph and its extension graphs
+    /// (`NeuralNet@Swift`, what it adds to the standard library's types) make one module.
+    /// `root` is stripped from source paths so that no absolute path reaches a page.
     init(graphs: [SymbolGraph], root: String) {
-        var modules: [Module] = []
-        for graph in graphs.sorted(by: { $0.module.name < $1.module.name }) {
-            modules.append(Self.module(graph, root: root))
-        }
-        self.modules = modules
+        let byModule = Dictionary(grouping: graphs, by: \.module.name)
+        modules = byModule.keys.sorted().map { Self.module(byModule[$0]!, root: root) }
     }
 
     init(modules: [Module]) { self.modules = modules }
 
-    private static func module(_ graph: SymbolGraph, root: String) -> Module {
-        let name = graph.module.name
+    private static func module(_ graphs: [SymbolGraph], root: String) -> Module {
+        let name = graphs[0].module.name
+        var declared: [String: SymbolGraph.Symbol] = [:]
+        for graph in graphs { declared.merge(graph.symbols) { first, _ in first } }
+        let relationships = graphs.flatMap(\.relationships)
         let prefix = root.hasSuffix("/") ? root : root + "/"
         func symbol(_ raw: SymbolGraph.Symbol) -> Symbol {
             let fragments =
@@ -122,20 +154,26 @@ struct APIReference: Sendable, Equatable {
                 },
                 file: file, line: location.map { $0.position.line + 1 })
         }
-        let raws = graph.symbols.values.filter {
+        let raws = declared.values.filter {
             $0.accessLevel.rawValue == "public" || $0.accessLevel.rawValue == "open"
         }
         var parents: [String: String] = [:]
         var conformances: [String: [String]] = [:]
-        for relation in graph.relationships {
+        // What the library adds to another module's type: its conformances to the library's
+        // protocols (`Float: TensorScalar`), by the type's id.
+        var addedConformances: [String: [String]] = [:]
+        for relation in relationships {
             switch relation.kind {
             case .memberOf, .requirementOf, .optionalRequirementOf:
                 parents[relation.source] = relation.target
             case .conformsTo, .inheritsFrom:
                 let target =
-                    graph.symbols[relation.target]?.names.title ?? relation.targetFallback
+                    declared[relation.target]?.names.title ?? relation.targetFallback
                     ?? relation.target
                 conformances[relation.source, default: []].append(target)
+                if declared[relation.source] == nil, let own = declared[relation.target] {
+                    addedConformances[relation.source, default: []].append(own.names.title)
+                }
             default: break
             }
         }
@@ -144,8 +182,23 @@ struct APIReference: Sendable, Equatable {
         var membersOf: [String: [Symbol]] = [:]
         // A protocol extension's member has no `memberOf`: its path names its type.
         var pathsOf: [String: [Symbol]] = [:]
+        // Members of other modules' types, by `Module.Path` of the type.
+        var extended: [String: (module: String, path: String, kind: String, id: String?)] = [:]
+        var extensionMembers: [String: [Symbol]] = [:]
         for raw in raws {
             let entry = symbol(raw)
+            let mixin =
+                raw.mixins[SymbolGraph.Symbol.Swift.Extension.mixinKey]
+                as? SymbolGraph.Symbol.Swift.Extension
+            if let mixin, mixin.extendedModule != name, raw.pathComponents.count > 1 {
+                let path = raw.pathComponents.dropLast().joined(separator: ".")
+                let key = "\(mixin.extendedModule).\(path)"
+                let kind = mixin.typeKind.flatMap { typeKinds[$0.identifier] } ?? "type"
+                let parent = parents[entry.id].flatMap { declared[$0] == nil ? $0 : nil }
+                extended[key] = (mixin.extendedModule, path, kind, parent ?? extended[key]?.id)
+                extensionMembers[key, default: []].append(entry)
+                continue
+            }
             let nestedAlias =
                 raw.kind.identifier == .typealias && raw.pathComponents.count > 1
             if let kindWord = typeKinds[raw.kind.identifier.identifier], !nestedAlias {
@@ -169,7 +222,25 @@ struct APIReference: Sendable, Equatable {
                 (membersOf[types[index].symbol.id] ?? []) + (pathsOf[types[index].path] ?? []))
         }
         types.sort { $0.path < $1.path }
-        return Module(name: name, types: types, functions: anchored(functions))
+        let extensions = extended.keys.sorted().map { key in
+            let (module, path, kind, id) = extended[key]!
+            let members = anchored(extensionMembers[key]!)
+            let added = Array(Set(id.flatMap { addedConformances[$0] } ?? [])).sorted()
+            // Its place is where the first of its members is declared.
+            let first = members.min {
+                ($0.file ?? "", $0.line ?? 0) < ($1.file ?? "", $1.line ?? 0)
+            }
+            let declaration =
+                "extension \(path)" + (added.isEmpty ? "" : ": " + added.joined(separator: ", "))
+            return TypeEntry(
+                symbol: Symbol(
+                    id: id ?? "extension:\(key)", module: name, kind: "extension", title: path,
+                    declaration: declaration, doc: nil, file: first?.file, line: first?.line),
+                path: path, kindWord: kind, members: members, conformances: added,
+                group: group(module: name, file: first?.file), extendedModule: module)
+        }
+        return Module(
+            name: name, types: types, functions: anchored(functions), extensions: extensions)
     }
 
     /// Sorts symbols by title, then declaration, and gives each a unique anchor.

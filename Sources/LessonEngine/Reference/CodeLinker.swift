@@ -21,8 +21,17 @@ struct CodeLink: Sendable, Equatable {
 /// free function; `x.name(label: …)` to the member of that name and labels if only one
 /// type declares it (or `Type.name` names the type). Overloads that the labels cannot tell
 /// apart are not linked to either one: a call of an initialiser links to the type instead.
+///
+/// A member a library adds to another module's type links only when that type is named,
+/// `Double.exp(x)`; `Double` itself is not linked. A member of some other capitalised name,
+/// a module or a type the libraries do not declare (`Foundation.exp(x)`), is not linked;
+/// `NeuralNet.relu(x)` is the free function.
 struct CodeLinker: Sendable {
     private var typesByName: [String: [APIReference.TypeEntry]] = [:]
+    /// The extensions of other modules' types, by the type's last name (`Float`).
+    private var extensionsByName: [String: [APIReference.TypeEntry]] = [:]
+    /// The libraries' functions, by module.
+    private var modules: [String: [APIReference.Symbol]] = [:]
     private var functionsByName: [String: [APIReference.Symbol]] = [:]
     private var membersByName:
         [String: [(type: APIReference.TypeEntry, member: APIReference.Symbol)]] = [:]
@@ -41,6 +50,16 @@ struct CodeLinker: Sendable {
             for function in module.functions {
                 functionsByName[function.baseName, default: []].append(function)
             }
+            for type in module.extensions {
+                extensionsByName[
+                    type.path.split(separator: ".").last.map(String.init) ?? type.path, default: []
+                ]
+                .append(type)
+                for member in type.members {
+                    membersByName[member.baseName, default: []].append((type, member))
+                }
+            }
+            modules[module.name] = module.functions
         }
     }
 
@@ -158,10 +177,23 @@ struct CodeLinker: Sendable {
         private func member(_ name: String, access: MemberAccessExprSyntax, token: TokenSyntax) {
             let labels = callLabels(of: access)
             var candidates = linker.membersByName[name] ?? []
-            if let base = access.base?.as(DeclReferenceExprSyntax.self),
-                let type = linker.type(named: base.baseName.text)
-            {
-                candidates = candidates.filter { $0.type.symbol.id == type.symbol.id }
+            let base = access.base?.as(DeclReferenceExprSyntax.self)?.baseName.text
+            if let base, let type = linker.type(named: base) {
+                candidates = candidates.filter { $0.type.page == type.page }
+            } else if let base, let extensions = linker.extensionsByName[base] {
+                let pages = Set(extensions.map(\.page))
+                candidates = candidates.filter { pages.contains($0.type.page) }
+            } else if let base, let functions = linker.modules[base] {
+                // `NeuralNet.relu(x)`: the module's free function.
+                if let function = CodeLinker.resolve(
+                    functions.filter { $0.baseName == name }, labels: labels)
+                {
+                    links.append(linker.link(function: function, token: token))
+                }
+                return
+            } else if let base, base.first?.isUppercase == true {
+                // `Foundation.exp(x)`: a module or a type the libraries do not declare.
+                return
             } else if labels == nil {
                 // `x.count` could be any type's property: without the type, no link.
                 return

@@ -1,5 +1,6 @@
-/// The share of each library's public symbols (types, their members, free functions) that
-/// have a `///` comment, and the ones that have none.
+/// The share of each library's public symbols (types, their members, free functions, the
+/// members it adds to other modules' types) that have a `///` comment, and the ones that
+/// have none.
 public struct DocCoverage: Sendable, Equatable {
     public struct Library: Sendable, Equatable {
         public var name: String
@@ -21,6 +22,10 @@ public struct DocCoverage: Sendable, Equatable {
             var symbols: [(String, APIReference.Symbol)] = module.functions.map { ($0.title, $0) }
             for type in module.types {
                 symbols.append((type.path, type.symbol))
+                symbols += type.members.map { ("\(type.path).\($0.title)", $0) }
+            }
+            // What it adds to other modules' types: `Float.exp(_:)`.
+            for type in module.extensions {
                 symbols += type.members.map { ("\(type.path).\($0.title)", $0) }
             }
             // `$isEnabled`, a property wrapper's projection, is documented by its property.

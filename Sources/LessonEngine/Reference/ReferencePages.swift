@@ -1,9 +1,11 @@
 import Foundation
 
 /// Renders the API reference into the site's `api/` folder: an index grouping the types by
-/// module and by folder, a page per module (its free functions and its types), and a page
-/// per type (declaration, doc, conformances, source file, members, and the blocks that use
-/// each). The pages share the book's layout; its links are made relative to `api/`.
+/// module and by folder, a page per module (its free functions and its types), a page per
+/// type and per extended type of another module (declaration, doc, conformances, source
+/// file, members, and the blocks that use each), and the library files that declare them
+/// (`api/source/…`, highlighted, a line per `#L…`). The pages share the book's layout; its
+/// links are made relative to the page's folder.
 struct ReferencePages {
     /// A chapter block that uses a symbol.
     struct Use: Sendable, Equatable {
@@ -18,6 +20,21 @@ struct ReferencePages {
     var formulas: FormulaCatalog
     /// The blocks using each symbol, by symbol id, and by type page for the type's members.
     var uses: [String: [Use]] = [:]
+    /// The text of each library file that declares a symbol, by path in the repository
+    /// (`Sources/…`); a declaration links to its line only if its file is here.
+    var sources: [String: String] = [:]
+
+    /// The files that declare the reference's symbols, read from the package at `root`;
+    /// a file that cannot be read is left out (its declarations name it without a link).
+    static func sources(of reference: APIReference, root: URL) -> [String: String] {
+        var sources: [String: String] = [:]
+        for file in Set(reference.entries.compactMap { $0.symbol.file }).sorted()
+        where SourceFilePage.page(of: file) != nil {
+            sources[file] = try? String(
+                contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        }
+        return sources
+    }
 
     /// The order of the index's groups.
     static let groupOrder = [
@@ -52,21 +69,30 @@ struct ReferencePages {
         for module in reference.modules {
             files.append(
                 ("api/\(module.page)", page(module.page, title: module.name, body: body(module))))
-            for type in module.types {
+            for type in module.types + module.extensions {
                 files.append(
                     (
                         "api/\(type.page)",
-                        page(type.page, title: "\(type.path) · \(module.name)", body: body(type))
+                        page(
+                            type.page, title: "\(type.heading) · \(module.name)", body: body(type))
                     ))
             }
+        }
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            guard let name = SourceFilePage.page(of: file) else { continue }
+            let body = SourceFilePage(file: file, text: text).body()
+            files.append(
+                ("api/\(name)", page(name, title: file.split(separator: "/").last!, body: body)))
         }
         return files
     }
 
-    /// The book's layout around `body`, with the layout's links made relative to `api/`.
-    private func page(_ file: String, title: String, body: String) -> String {
+    /// The book's layout around `body`, with the layout's links made relative to the page's
+    /// folder: `../` from `api/`, `../../../` from `api/source/Brain/`.
+    private func page(_ file: String, title: some StringProtocol, body: String) -> String {
         let marker = "\u{1}BODY\u{1}"
-        var shell = layout.page(file: "api/\(file)", title: title, body: marker)
+        let up = String(repeating: "../", count: file.split(separator: "/").count)
+        var shell = layout.page(file: "api/\(file)", title: String(title), body: marker)
         for attribute in ["href=\"", "src=\"", "action=\""] {
             var result = ""
             var rest = Substring(shell)
@@ -74,7 +100,7 @@ struct ReferencePages {
                 result += rest[..<range.upperBound]
                 rest = rest[range.upperBound...]
                 if !(rest.hasPrefix("#") || rest.hasPrefix("../") || rest.hasPrefix("http")) {
-                    result += "../"
+                    result += up
                 }
             }
             shell = result + rest
@@ -89,7 +115,11 @@ struct ReferencePages {
         for module in reference.modules {
             html +=
                 "<li><a href=\"\(module.page)\">\(module.name)</a>: "
-                + "\(module.types.count) types, \(module.functions.count) functions</li>\n"
+                + "\(module.types.count) types, \(module.functions.count) functions"
+            if !module.extensions.isEmpty {
+                html += ", extensions to \(module.extensions.count) types of other modules"
+            }
+            html += "</li>\n"
         }
         html += "</ul>\n<h2>By folder</h2>\n"
         let groups = Dictionary(grouping: reference.types, by: \.group)
@@ -103,7 +133,27 @@ struct ReferencePages {
             }
             html += "</ul>\n"
         }
+        if !reference.extensions.isEmpty {
+            html += "<h2 id=\"extensions\">Extensions to other modules' types</h2>\n"
+            html += "<ul class=\"api-types\">\n"
+            for type in reference.extensions {
+                html += "<li>" + extensionLink(type) + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html
+    }
+
+    /// `Float` (from Swift), by NeuralNet: `exp`, `log`, `pow`, `tanh`.
+    private func extensionLink(_ type: APIReference.TypeEntry) -> String {
+        var html = "<a href=\"\(HTMLEscaping.escape(type.page))\"><code>"
+        html += HTMLEscaping.escape(type.path) + "</code></a> <span class=\"api-kind\">"
+        html += "\(type.kindWord) of \(type.extendedModule ?? "")</span>, by "
+        html += "\(type.symbol.module): "
+        let names = Set(type.members.map(\.baseName)).sorted()
+        return html
+            + names.map { "<code>\(HTMLEscaping.escape($0))</code>" }
+            .joined(separator: ", ")
     }
 
     private func typeLink(_ type: APIReference.TypeEntry) -> String {
@@ -121,6 +171,11 @@ struct ReferencePages {
             for type in module.types { html += "<li>" + typeLink(type) + "</li>\n" }
             html += "</ul>\n"
         }
+        if !module.extensions.isEmpty {
+            html += "<h2>Extensions to other modules' types</h2>\n<ul class=\"api-types\">\n"
+            for type in module.extensions { html += "<li>" + extensionLink(type) + "</li>\n" }
+            html += "</ul>\n"
+        }
         if !module.functions.isEmpty {
             html += "<h2>Functions and variables</h2>\n"
             for function in module.functions { html += member(function) }
@@ -132,9 +187,16 @@ struct ReferencePages {
         let symbol = type.symbol
         var html = "<p class=\"api-breadcrumb\"><a href=\"index.html\">API reference</a> › "
         html += "<a href=\"\(symbol.module).html\">\(symbol.module)</a></p>\n"
-        html += "<h1><code>\(HTMLEscaping.escape(type.path))</code></h1>\n"
-        html += declaration(symbol.declaration)
-        html += documentation(symbol.doc)
+        if let extended = type.extendedModule {
+            html += "<h1>Extensions to <code>\(HTMLEscaping.escape(type.path))</code></h1>\n"
+            html += "<p>What \(symbol.module) adds to the \(type.kindWord) "
+            html += "<code>\(HTMLEscaping.escape(type.path))</code> of \(extended).</p>\n"
+            html += declaration(symbol.declaration)
+        } else {
+            html += "<h1><code>\(HTMLEscaping.escape(type.path))</code></h1>\n"
+            html += declaration(symbol.declaration)
+            html += documentation(symbol.doc)
+        }
         if !type.conformances.isEmpty {
             html += "<p class=\"api-conformances\">Conforms to "
             html +=
@@ -172,6 +234,7 @@ struct ReferencePages {
         var html = "<section class=\"api-member\" id=\"\(HTMLEscaping.escape(symbol.anchor))\">\n"
         html += "<h3><code>\(HTMLEscaping.escape(symbol.title))</code></h3>\n"
         html += declaration(symbol.declaration) + documentation(symbol.doc)
+        html += source(symbol, short: true)
         html += usedIn(uses[symbol.id] ?? [])
         return html + "</section>\n"
     }
@@ -181,12 +244,17 @@ struct ReferencePages {
             + SwiftHighlighter.html(text) + "</code></pre></div>\n"
     }
 
-    private func source(_ symbol: APIReference.Symbol) -> String {
+    /// Where the symbol is declared: a link to its line in the published source file, named
+    /// by its repository path (by its file name alone for a member, `short`).
+    private func source(_ symbol: APIReference.Symbol, short: Bool = false) -> String {
         guard let file = symbol.file else { return "" }
         let line = symbol.line.map { ":\($0)" } ?? ""
-        // A path in the repository, not a link: a published site holds no library sources.
-        return "<p class=\"source-link\">Declared in <code>" + HTMLEscaping.escape(file + line)
-            + "</code></p>\n"
+        let name = short ? String(file.split(separator: "/").last ?? "") : file
+        let code = "<code>" + HTMLEscaping.escape(name + line) + "</code>"
+        guard sources[file] != nil, let link = SourceFilePage.link(file: file, line: symbol.line)
+        else { return "<p class=\"source-link\">Declared in \(code)</p>\n" }
+        return "<p class=\"source-link\">Declared in <a href=\"\(HTMLEscaping.escape(link))\">"
+            + code + "</a></p>\n"
     }
 
     private func usedIn(_ uses: [Use]) -> String {

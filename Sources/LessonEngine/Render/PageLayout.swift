@@ -35,6 +35,9 @@ struct PageLayout {
         /// The other language's name in itself.
         var label: String
     }
+    /// The API reference's module pages (`api/NeuralNet.html`), listed under its entry in the
+    /// table of contents while a reference page is open; no entry when there is none.
+    var referenceModules: [Link]? = nil
 
     /// The whole page.
     func page(
@@ -132,8 +135,37 @@ struct PageLayout {
             }
             html += "</li>\n"
         }
-        html += item(file: "formulas.html", label: text("Formulas"), current: current) + "</ol>\n"
-        return html
+        html += item(file: "formulas.html", label: text("Formulas"), current: current)
+        if let modules = referenceModules {
+            html += referenceItem(modules: modules, current: current)
+        }
+        return html + "</ol>\n"
+    }
+
+    /// The API reference's entry: the current page on its index, and the current part of the
+    /// book (`aria-current="true"`) on its other pages, which list its modules beneath, the
+    /// module of the page marked the same way.
+    private func referenceItem(modules: [Link], current: String) -> String {
+        guard current.hasPrefix("api/") else {
+            return item(
+                file: sharedRoot + "api/index.html", label: text("API reference"), current: current)
+        }
+        let mark = current == "api/index.html" ? "page" : "true"
+        var html = "<li><a href=\"api/index.html\" aria-current=\"\(mark)\">\(text("API reference"))</a>\n"
+        html += "<ol class=\"sections\">\n"
+        for module in modules {
+            // A module's types and source files (`api/NeuralNet.LSTMCell.html`,
+            // `api/source/NeuralNet/…`) are the part of it being read.
+            let inModule =
+                current.hasPrefix("api/\(module.title).")
+                || current.hasPrefix("api/source/\(module.title)/")
+            let here =
+                module.file == current
+                ? " aria-current=\"page\"" : inModule ? " aria-current=\"true\"" : ""
+            html += "<li class=\"level-2\"><a href=\"\(module.file)\"\(here)>"
+            html += "\(LanguageMarkup.escape(module.title))</a></li>\n"
+        }
+        return html + "</ol>\n</li>\n"
     }
 
     private func item(file: String, label: String, current: String, open: Bool = false)

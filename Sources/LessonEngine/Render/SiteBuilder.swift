@@ -105,7 +105,8 @@ struct SiteBuilder {
             layout.switches = []
             files += ReferencePages(
                 reference: reference, layout: layout, formulas: FormulaCatalog(chapters: chapters),
-                uses: ReferencePages.uses(chapters: chapters, linker: linker)
+                uses: ReferencePages.uses(chapters: chapters, linker: linker),
+                sources: ReferencePages.sources(of: reference, root: root)
             ).files()
         }
         return files.map { ($0.0, Data($0.1.utf8)) } + (try SiteAssets.files())
@@ -129,6 +130,9 @@ struct SiteBuilder {
         layout.text = text
         layout.sharedRoot = edition.sharedRoot
         layout.switches = switches
+        layout.referenceModules = reference?.modules.map {
+            PageLayout.Link(file: "api/\($0.page)", title: $0.name)
+        }
         var chapterPages: [String: String] = [:]
         for chapter in chapters {
             let name = chapter.file.split(separator: "/").last.map(String.init) ?? chapter.file

@@ -29,11 +29,12 @@ enum BrowserSite {
         let names = (try? folder.get()).flatMap {
             try? FileManager.default.contentsOfDirectory(atPath: $0.path)
         }
-        // The reference's index, module pages and one type page share every other api/ page's
-        // layout; loading all of them would add minutes.
+        // The reference's index, module pages, one type page, one extension page and one
+        // source file share every other api/ page's layout; loading all would add minutes.
         let reference = [
             "api/index.html", "api/NeuralNet.html", "api/Brain.html", "api/Figures.html",
-            "api/NeuralNet.LSTMCell.html",
+            "api/NeuralNet.LSTMCell.html", "api/NeuralNet.extension.Swift.Float.html",
+            "api/source/NeuralNet/Layers/Recurrent/LSTMCell.swift.html",
         ]
         // The Chinese edition's pages, in zh/.
         let chinese = (try? folder.get()).flatMap {

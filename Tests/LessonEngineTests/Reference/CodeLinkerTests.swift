@@ -89,6 +89,60 @@ import Testing
                 == "NeuralNet.LSTMCell.html#symbol-hiddenSize")
     }
 
+    /// `Foundation.exp(x)` is the C library's function, not a library member that happens
+    /// to be the only one of that name.
+    @Test func aMemberOfAnotherModuleIsNotLinked() {
+        let reference = APIReference(modules: [
+            APIReference.Module(
+                name: "NeuralNet",
+                types: [
+                    APIReference.TypeEntry(
+                        symbol: Self.symbol("TensorScalar", kind: "protocol", id: "scalar"),
+                        path: "TensorScalar", kindWord: "protocol",
+                        members: APIReference.anchored([
+                            Self.symbol("exp(_:)", kind: "type.method", id: "scalar-exp")
+                        ]), conformances: [], group: "tensor")
+                ], functions: [])
+        ])
+        let linker = CodeLinker(reference: reference)
+        #expect(linker.links(in: "let y = Foundation.exp(-z)").isEmpty)
+        #expect(linker.links(in: "let y = Glibc.exp(-z)").isEmpty)
+        #expect(linker.links(in: "let y = TensorScalar.exp(z)").count == 2)
+    }
+
+    /// `Double.exp(x)` is the member NeuralNet adds to `Double`; `Double` itself is the
+    /// standard library's and not linked.
+    @Test func aMemberAddedToAStandardTypeLinksWhenTheTypeIsNamed() {
+        func extended(_ path: String) -> APIReference.TypeEntry {
+            APIReference.TypeEntry(
+                symbol: Self.symbol(path, kind: "extension", id: "s:\(path)"), path: path,
+                kindWord: "struct",
+                members: APIReference.anchored([
+                    Self.symbol("exp(_:)", kind: "type.method", id: "\(path)-exp")
+                ]), conformances: [], group: "tensor", extendedModule: "Swift")
+        }
+        let reference = APIReference(modules: [
+            APIReference.Module(
+                name: "NeuralNet", types: [],
+                functions: APIReference.anchored([Self.symbol("relu(_:)", kind: "func", id: "relu")]
+                ),
+                extensions: [extended("Double"), extended("Float")])
+        ])
+        let linker = CodeLinker(reference: reference)
+        let code = "let y: Double = Double.exp(x) + Float.exp(z)"
+        let targets = linker.links(in: code).map(\.target)
+        #expect(
+            targets == [
+                "NeuralNet.extension.Swift.Double.html#symbol-exp-_",
+                "NeuralNet.extension.Swift.Float.html#symbol-exp-_",
+            ])
+        // Without the type's name, `exp` could be either one's.
+        #expect(linker.links(in: "let y = x.exp(z)").isEmpty)
+        #expect(
+            linker.links(in: "let y = NeuralNet.relu(x)").map(\.target)
+                == ["NeuralNet.html#symbol-relu-_"])
+    }
+
     @Test func unknownNamesAndLocalsAreNotLinked() {
         #expect(links("let relux = 1; print(relux)").isEmpty)
     }

@@ -29,4 +29,31 @@ import Testing
         #expect(!coverage.complete)
         #expect(coverage.report.contains("Brain: 3/4 (75.0 %)"))
     }
+
+    @Test func membersAddedToAnotherModulesTypeAreCounted() {
+        let added = APIReference.TypeEntry(
+            symbol: APIReference.Symbol(
+                id: "s:Sd", module: "NeuralNet", kind: "extension", title: "Double",
+                declaration: "extension Double", doc: nil, file: nil, line: nil),
+            path: "Double", kindWord: "struct",
+            members: [
+                APIReference.Symbol(
+                    id: "exp", module: "NeuralNet", kind: "type.method", title: "exp(_:)",
+                    declaration: "", doc: "e^x.", file: nil, line: nil),
+                APIReference.Symbol(
+                    id: "log", module: "NeuralNet", kind: "type.method", title: "log(_:)",
+                    declaration: "", doc: nil, file: "Sources/NeuralNet/Scalar.swift", line: 7),
+            ], conformances: [], group: "tensor", extendedModule: "Swift")
+        let coverage = DocCoverage(
+            APIReference(modules: [
+                APIReference.Module(
+                    name: "NeuralNet", types: [], functions: [], extensions: [added])
+            ]))
+        // The extended type itself is the standard library's: only its added members count.
+        #expect(coverage.libraries[0].total == 2)
+        #expect(
+            coverage.libraries[0].undocumented == [
+                "Double.log(_:) (Sources/NeuralNet/Scalar.swift:7)"
+            ])
+    }
 }

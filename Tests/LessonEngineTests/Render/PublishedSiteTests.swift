@@ -75,6 +75,28 @@ import Testing
         }
     }
 
+    /// Every page's table of contents lists the API reference, marked as the current page on
+    /// its index and as the current part of the book on its other pages; a page the table
+    /// lists is marked as the current page, and no other.
+    @Test func everyPageListsTheReferenceInItsTableOfContents() throws {
+        for (name, html) in try Self.pages() {
+            let up = String(repeating: "../", count: name.split(separator: "/").count - 1)
+            let found = html.firstMatch(of: #/<nav class="sidebar"[\s\S]*?</nav>/#)
+            let sidebar = try #require(found, "\(name) has no table of contents").output
+            let entry = #"<a href="\#(up)api/index.html""#
+            let mark =
+                name == "api/index.html"
+                ? #" aria-current="page">"#
+                : name.hasPrefix("api/") ? #" aria-current="true">"# : ">"
+            #expect(sidebar.contains(entry + mark), "\(name)")
+            let own = #"<a href="\#(up)\#(name)""#
+            let listed = sidebar.contains(own)
+            #expect(
+                sidebar.matches(of: #/aria-current="page"/#).count == (listed ? 1 : 0), "\(name)")
+            #expect(!listed || sidebar.contains(own + #" aria-current="page""#), "\(name)")
+        }
+    }
+
     /// Each chapter links its own Markdown, copied into the site.
     @Test func eachChapterLinksItsMarkdownInTheSite() throws {
         let folder = try BrowserSite.folder.get()
