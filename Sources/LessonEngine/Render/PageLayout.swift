@@ -151,7 +151,8 @@ struct PageLayout {
                 file: sharedRoot + "api/index.html", label: text("API reference"), current: current)
         }
         let mark = current == "api/index.html" ? "page" : "true"
-        var html = "<li><a href=\"api/index.html\" aria-current=\"\(mark)\">\(text("API reference"))</a>\n"
+        var html =
+            "<li><a href=\"api/index.html\" aria-current=\"\(mark)\">\(text("API reference"))</a>\n"
         html += "<ol class=\"sections\">\n"
         for module in modules {
             // A module's types and source files (`api/NeuralNet.LSTMCell.html`,
