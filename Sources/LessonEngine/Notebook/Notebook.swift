@@ -7,17 +7,57 @@ import Foundation
 /// page offers Stop instead. Runs of different chapters may go on at once.
 public final class Notebook: @unchecked Sendable {
     public let workspace: Workspace
+    /// Warm kernels, so that a Run does not run the blocks above the edited one again (see
+    /// `Kernel`); nil runs every edit from the start.
+    public let kernels: KernelPool?
     private let lock = NSLock()
     /// The run under way for each chapter file.
     private var running: [String: RunCancellation] = [:]
+    /// The chapters whose kernel is being got ready after their page opened.
+    private var warming: Set<String> = []
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, kernels: KernelPool? = KernelPool()) {
+        self.workspace = workspace
+        self.kernels = kernels
+    }
 
     /// The chapter a site page shows (`chapter3.html`), as the page edits it; nil for pages
-    /// that are not chapters or chapters that do not parse.
+    /// that are not chapters or chapters that do not parse. Gets a kernel ready for the
+    /// chapter's last block, in the background.
     func page(named name: String) -> NotebookPage? {
-        guard let book = try? workspace.loadBook() else { return nil }
-        return book.chapters.first { "\($0.id).html" == name }.map(NotebookPage.init)
+        guard let book = try? workspace.loadBook(),
+            let chapter = book.chapters.first(where: { "\($0.id).html" == name })
+        else { return nil }
+        warm(chapter)
+        return NotebookPage(chapter)
+    }
+
+    /// A runner as the notebook's runs use it: with the kernels.
+    var runner: ChapterRunner {
+        var runner = workspace.runner
+        runner.kernels = kernels
+        return runner
+    }
+
+    /// Compiles the blocks above the chapter's last block and starts them in a kernel, on a
+    /// thread of its own, unless that chapter is running or warming already.
+    func warm(_ chapter: Chapter) {
+        guard kernels != nil, let last = ChapterRunner.lastOrdinaryBlock(of: chapter) else {
+            return
+        }
+        let claimed = lock.withLock {
+            guard running[chapter.file] == nil, !warming.contains(chapter.file) else {
+                return false
+            }
+            warming.insert(chapter.file)
+            return true
+        }
+        guard claimed else { return }
+        let runner = self.runner
+        Thread { [self] in
+            defer { _ = lock.withLock { warming.remove(chapter.file) } }
+            try? runner.prepareKernel(chapter, through: last)
+        }.start()
     }
 
     /// Starts a run: checks the request against the chapter on disk and claims the chapter.
