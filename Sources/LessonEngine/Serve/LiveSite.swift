@@ -137,6 +137,23 @@ public struct LiveSite {
         return Change(rerun: rerun, problems: problems)
     }
 
+    /// Builds the libraries when a chapter has code to run (what the first `refresh()` would
+    /// do), so that `lessons serve` builds them once, before it says so. Returns the seconds
+    /// it took, or nil when nothing runs; throws why they did not build (and the next
+    /// `refresh()` tries again).
+    public mutating func buildLibraryFirst() throws -> Double? {
+        let book = try workspace.loadBook()
+        guard book.chapters.contains(where: { $0.blocks.contains(where: \.runs) }) else {
+            return nil
+        }
+        let toolchain = workspace.toolchain
+        let sources = try? CacheContext.hashSources(
+            root: toolchain.root, libraries: toolchain.libraries)
+        let start = Date()
+        if let problem = buildLibrary(sources: sources) { throw LessonError.system(problem) }
+        return Date().timeIntervalSince(start)
+    }
+
     /// Builds the libraries; returns why not, or nil. `sources` is the hash of their sources
     /// before the build: if they changed while it ran, the build is not known to match them,
     /// and nothing it runs is cached until the next build.
