@@ -1,3 +1,5 @@
+import Foundation
+
 /// The check a figure's SVG passes before it is inlined in a page: it must be the kind of SVG
 /// the `Figures` library writes, and nothing else.
 ///
@@ -14,7 +16,29 @@ enum FigureSafety {
         guard svg.hasPrefix("<svg") else {
             return "it does not begin with <svg (a prolog, a doctype or a comment before it)"
         }
-        return SVGChecker(svg: svg).run()
+        // A figure is checked for its block's result, its page and the notebook's report:
+        // once is enough.
+        if let known = verdicts.verdict(of: svg) { return known }
+        let problem = SVGChecker(svg: svg).run()
+        verdicts.keep(problem, for: svg)
+        return problem
+    }
+
+    /// The figures checked lately, with their verdicts.
+    private static let verdicts = Verdicts()
+
+    private final class Verdicts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String?] = [:]
+
+        func verdict(of svg: String) -> String?? { lock.withLock { known[svg] } }
+
+        func keep(_ problem: String?, for svg: String) {
+            lock.withLock {
+                if known.count >= 256 { known.removeAll() }
+                known[svg] = .some(problem)
+            }
+        }
     }
 
     /// True when the SVG may be inlined.
