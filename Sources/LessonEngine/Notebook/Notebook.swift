@@ -15,6 +15,8 @@ public final class Notebook: @unchecked Sendable {
     private var running: [String: RunCancellation] = [:]
     /// The chapters whose kernel is being got ready after their page opened.
     private var warming: Set<String> = []
+    /// The chapters last read from disk, by file.
+    private var parsed: [String: Chapter] = [:]
 
     public init(workspace: Workspace, kernels: KernelPool? = KernelPool()) {
         self.workspace = workspace
@@ -128,18 +130,7 @@ public final class Notebook: @unchecked Sendable {
 
     /// The chapter on disk, if it is the version the page was built from.
     private func current(_ request: NotebookRequest) throws(NotebookRefusal) -> Chapter {
-        let book: Book
-        do {
-            book = try workspace.loadBook()
-        } catch {
-            throw NotebookRefusal(status: 500, error: "\(error)")
-        }
-        guard let chapter = book.chapters.first(where: { $0.file == request.file }) else {
-            let problem = book.problems.first { $0.description.hasPrefix(request.file + ":") }
-            throw NotebookRefusal(
-                status: 409,
-                error: problem.map { "\($0)" } ?? "\(request.file) is not a chapter of this book")
-        }
+        let chapter = try onDisk(request.file)
         guard NotebookPage(chapter).hash == request.hash else {
             throw NotebookRefusal(
                 status: 409,
@@ -148,6 +139,31 @@ public final class Notebook: @unchecked Sendable {
                     + "apply them again",
                 current: NotebookPage(chapter))
         }
+        return chapter
+    }
+
+    /// The chapter `file` as it is on disk: that one file read, and parsed again only when it
+    /// changed (a run parses no other chapter, as loading the book would).
+    private func onDisk(_ file: String) throws(NotebookRefusal) -> Chapter {
+        let name = file.hasPrefix("Chapters/") ? String(file.dropFirst("Chapters/".count)) : ""
+        guard name.hasSuffix(".md"), !name.hasPrefix("."), !name.contains("/"),
+            let data = FileManager.default.contents(
+                atPath: workspace.root.appendingPathComponent(file).path)
+        else {
+            throw NotebookRefusal(status: 409, error: "\(file) is not a chapter of this book")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw NotebookRefusal(
+                status: 409, error: "\(file):1: error: the file is not valid UTF-8")
+        }
+        if let kept = lock.withLock({ parsed[file] }), kept.source == source { return kept }
+        let chapter: Chapter
+        do {
+            chapter = try ChapterParser(file: file, source: source).parse()
+        } catch {
+            throw NotebookRefusal(status: 409, error: "\(error)")
+        }
+        lock.withLock { parsed[file] = chapter }
         return chapter
     }
 
