@@ -31,7 +31,13 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 echo "Waiting for lessons serve to build the library and the site (minutes the first time)…" >&2
 until grep -q '^Serving ' "$log"; do
-    kill -0 $server 2>/dev/null || { cat "$log" >&2; exit 1; }
+    if ! kill -0 $server 2>/dev/null; then
+        status=0
+        wait $server || status=$?
+        cat "$log" >&2
+        echo "lessons serve ended (status $status) before serving" >&2
+        exit 1
+    fi
     sleep 1
 done
 url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$log" | head -1)
