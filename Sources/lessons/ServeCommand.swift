@@ -18,9 +18,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.workspace()
         let live = try LiveServer(workspace: workspace, port: port, log: say)
-        let reporter = TerminalReporter()
-        reporter.status("Building the libraries (release)…")
-        reporter.done(seconds: try workspace.toolchain.buildLibrary())
+        // Builds the libraries once, then runs the chapters against that build.
         try live.start()
         say(
             "Serving \(live.url) — a live notebook: edit and run any block there; "

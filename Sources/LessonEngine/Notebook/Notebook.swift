@@ -7,17 +7,59 @@ import Foundation
 /// page offers Stop instead. Runs of different chapters may go on at once.
 public final class Notebook: @unchecked Sendable {
     public let workspace: Workspace
+    /// Warm kernels, so that a Run does not run the blocks above the edited one again (see
+    /// `Kernel`); nil runs every edit from the start.
+    public let kernels: KernelPool?
     private let lock = NSLock()
     /// The run under way for each chapter file.
     private var running: [String: RunCancellation] = [:]
+    /// The chapters whose kernel is being got ready after their page opened.
+    private var warming: Set<String> = []
+    /// The chapters last read from disk, by file.
+    private var parsed: [String: Chapter] = [:]
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, kernels: KernelPool? = KernelPool()) {
+        self.workspace = workspace
+        self.kernels = kernels
+    }
 
     /// The chapter a site page shows (`chapter3.html`), as the page edits it; nil for pages
-    /// that are not chapters or chapters that do not parse.
+    /// that are not chapters or chapters that do not parse. Gets a kernel ready for the
+    /// chapter's last block, in the background.
     func page(named name: String) -> NotebookPage? {
-        guard let book = try? workspace.loadBook() else { return nil }
-        return book.chapters.first { "\($0.id).html" == name }.map(NotebookPage.init)
+        guard let book = try? workspace.loadBook(),
+            let chapter = book.chapters.first(where: { "\($0.id).html" == name })
+        else { return nil }
+        warm(chapter)
+        return NotebookPage(chapter)
+    }
+
+    /// A runner as the notebook's runs use it: with the kernels.
+    var runner: ChapterRunner {
+        var runner = workspace.runner
+        runner.kernels = kernels
+        return runner
+    }
+
+    /// Compiles the blocks above the chapter's last block and starts them in a kernel, on a
+    /// thread of its own, unless that chapter is running or warming already.
+    func warm(_ chapter: Chapter) {
+        guard kernels != nil, let last = ChapterRunner.lastOrdinaryBlock(of: chapter) else {
+            return
+        }
+        let claimed = lock.withLock {
+            guard running[chapter.file] == nil, !warming.contains(chapter.file) else {
+                return false
+            }
+            warming.insert(chapter.file)
+            return true
+        }
+        guard claimed else { return }
+        let runner = self.runner
+        Thread { [self] in
+            defer { _ = lock.withLock { warming.remove(chapter.file) } }
+            try? runner.prepareKernel(chapter, through: last)
+        }.start()
     }
 
     /// Starts a run: checks the request against the chapter on disk and claims the chapter.
@@ -88,18 +130,7 @@ public final class Notebook: @unchecked Sendable {
 
     /// The chapter on disk, if it is the version the page was built from.
     private func current(_ request: NotebookRequest) throws(NotebookRefusal) -> Chapter {
-        let book: Book
-        do {
-            book = try workspace.loadBook()
-        } catch {
-            throw NotebookRefusal(status: 500, error: "\(error)")
-        }
-        guard let chapter = book.chapters.first(where: { $0.file == request.file }) else {
-            let problem = book.problems.first { $0.description.hasPrefix(request.file + ":") }
-            throw NotebookRefusal(
-                status: 409,
-                error: problem.map { "\($0)" } ?? "\(request.file) is not a chapter of this book")
-        }
+        let chapter = try onDisk(request.file)
         guard NotebookPage(chapter).hash == request.hash else {
             throw NotebookRefusal(
                 status: 409,
@@ -108,6 +139,31 @@ public final class Notebook: @unchecked Sendable {
                     + "apply them again",
                 current: NotebookPage(chapter))
         }
+        return chapter
+    }
+
+    /// The chapter `file` as it is on disk: that one file read, and parsed again only when it
+    /// changed (a run parses no other chapter, as loading the book would).
+    private func onDisk(_ file: String) throws(NotebookRefusal) -> Chapter {
+        let name = file.hasPrefix("Chapters/") ? String(file.dropFirst("Chapters/".count)) : ""
+        guard name.hasSuffix(".md"), !name.hasPrefix("."), !name.contains("/"),
+            let data = FileManager.default.contents(
+                atPath: workspace.root.appendingPathComponent(file).path)
+        else {
+            throw NotebookRefusal(status: 409, error: "\(file) is not a chapter of this book")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw NotebookRefusal(
+                status: 409, error: "\(file):1: error: the file is not valid UTF-8")
+        }
+        if let kept = lock.withLock({ parsed[file] }), kept.source == source { return kept }
+        let chapter: Chapter
+        do {
+            chapter = try ChapterParser(file: file, source: source).parse()
+        } catch {
+            throw NotebookRefusal(status: 409, error: "\(error)")
+        }
+        lock.withLock { parsed[file] = chapter }
         return chapter
     }
 

@@ -25,7 +25,7 @@ final class NotebookRun: @unchecked Sendable {
     func execute(send: @escaping @Sendable (NotebookEvent) -> Void) {
         defer { notebook.finished(self) }
         let start = Date()
-        var runner = notebook.workspace.runner
+        var runner = notebook.runner
         runner.cancellation = cancellation
         let observer = Observer(send: send, cancellation: cancellation)
         send(.compiling())

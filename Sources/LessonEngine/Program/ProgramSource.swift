@@ -6,7 +6,9 @@ struct ProgramSource: Sendable, Equatable {
     /// The modules chapter code imports.
     var libraries: [String] = Toolchain.defaultLibraries
     /// Whether, after its last block, the program loads the library named by
-    /// `BlockLibrarySource.environmentKey` (when set) and runs the edited block it holds.
+    /// `BlockLibrarySource.environmentKey` (when set) and runs the edited block it holds; or,
+    /// as a warm kernel (`Kernel.controlKey` set), prints the `Kernel.readyMarker` marker and
+    /// waits for the library's path on that FIFO.
     var loadsBlockLibrary = false
 
     /// The program text. Markers go to standard output, after a flush, so that everything a
@@ -56,11 +58,21 @@ struct ProgramSource: Sendable, Equatable {
         }
         if loadsBlockLibrary {
             lines += [
-                "if let lessonsLibrary = getenv(\"\(BlockLibrarySource.environmentKey)\") {",
-                "    guard let handle = dlopen(lessonsLibrary, RTLD_NOW),",
-                "        let run = dlsym(handle, \"\(BlockLibrarySource.symbol)\")",
-                "    else { fatalError(\"cannot load the edited block: \\(String(cString: dlerror()))\") }",
-                "    unsafeBitCast(run, to: (@convention(c) () -> Void).self)()",
+                "do {",
+                "    var library = getenv(\"\(BlockLibrarySource.environmentKey)\").map { String(cString: $0) }",
+                "    if let control = getenv(\"\(Kernel.controlKey)\") {",
+                "        // A warm kernel: the blocks above have run; wait for one line naming the library.",
+                "        lessonsMark(\"\(Kernel.readyMarker)\")",
+                "        var line = [CChar](repeating: 0, count: 4096)",
+                "        guard let file = fopen(control, \"r\"), fgets(&line, 4096, file) != nil else { exit(0) }",
+                "        library = String(cString: line).split(separator: \"\\n\").first.map(String.init)",
+                "    }",
+                "    if let library {",
+                "        guard let handle = dlopen(library, RTLD_NOW),",
+                "            let run = dlsym(handle, \"\(BlockLibrarySource.symbol)\")",
+                "        else { fatalError(\"cannot load the edited block: \\(String(cString: dlerror()))\") }",
+                "        unsafeBitCast(run, to: (@convention(c) () -> Void).self)()",
+                "    }",
                 "}",
             ]
         }

@@ -11,6 +11,9 @@ public struct ChapterResult: Sendable {
     /// How the code was compiled: as whole programs, or (for a notebook edit of the last block
     /// run) the edited block alone, loaded into the compiled blocks above it.
     public var compiledAs = CompiledAs.wholeProgram
+    /// True when the edited block ran in a warm kernel: the blocks above it had run ahead, in
+    /// a program waiting for it (see `Kernel`).
+    public var ranInKernel = false
 
     public enum CompiledAs: Sendable, Equatable {
         case wholeProgram

@@ -29,43 +29,101 @@ extension ChapterRunner {
     }
 
     /// The fast path, or nil when it does not apply or does not compile (before the observer
-    /// has heard anything).
+    /// has heard anything). With `kernels`, the blocks above run in the chapter's warm kernel
+    /// when one was started from the same program, and a new one is started after the run.
     private func runEditedBlockAlone(
         _ chapter: Chapter, blockID: Int, observer: (any RunObserver)?
     ) throws -> ChapterResult? {
-        let shown = chapter.blocks
-        let ordinary = shown.filter { $0.runs && !$0.options.fails && !$0.options.isolated }
-        let separate = shown.filter { $0.runs && ($0.options.fails || $0.options.isolated) }
-        guard let last = ordinary.last, last.id == blockID,
-            separate.allSatisfy({ $0.id < blockID }),
-            let source = BlockLibrarySource(
-                block: last, earlier: Array(ordinary.dropLast()), libraries: toolchain.libraries)
+        guard let plan = FastPathPlan(chapter, blockID: blockID, libraries: toolchain.libraries),
+            let prefix = try toolchain.prefixProgram(plan.program)
         else { return nil }
-        let program = ProgramSource(
-            blocks: Array(ordinary.dropLast()), libraries: toolchain.libraries,
-            loadsBlockLibrary: true)
-        guard let prefix = try toolchain.prefixProgram(program) else { return nil }
+        let key = prefix.folder.lastPathComponent
+        let kernel = kernels?.take(chapter: chapter.file, key: key)
+        defer { kernel?.discard() }
 
         let folder = try ChildProcesses.shared.makeTemporaryFolder(prefix: "lessons-\(chapter.id)")
         defer { ChildProcesses.shared.removeTemporaryFolder(folder) }
-        let compilation = try toolchain.compileBlockLibrary(source, prefix: prefix, in: folder)
+        let compilation = try toolchain.compileBlockLibrary(plan.source, prefix: prefix, in: folder)
         guard let library = compilation.executable else { return nil }
 
         var session = ChapterSession(
             runner: self, chapter: chapter, folder: folder, observer: observer,
-            shown: Set(shown.map(\.id)), deadline: Date().addingTimeInterval(timeLimit))
-        observer?.willCompile(chapter, showing: shown, programs: 1 + separate.count)
+            shown: Set(plan.shown.map(\.id)), deadline: Date().addingTimeInterval(timeLimit))
+        observer?.willCompile(chapter, showing: plan.shown, programs: 1 + plan.separate.count)
         session.compileSeconds = prefix.seconds + compilation.seconds
         observer?.didCompile(seconds: session.compileSeconds)
         var execution = try ProgramExecution(
-            executable: prefix.executable, blocks: ordinary, reported: ordinary, session: session)
-        execution.environment[BlockLibrarySource.environmentKey] = library.path
-        let byID = try execution.run()
+            executable: prefix.executable, blocks: plan.ordinary, reported: plan.ordinary,
+            session: session)
+        let byID: [Int: BlockResult]
+        if let kernel {
+            byID = try execution.run(kernel: kernel, library: library)
+        } else {
+            execution.environment[BlockLibrarySource.environmentKey] = library.path
+            byID = try execution.run()
+        }
         session.runSeconds += execution.seconds
         var result = try finish(
-            &session, byID: byID, ordinary: ordinary, separate: separate, shown: shown)
+            &session, byID: byID, ordinary: plan.ordinary, separate: plan.separate,
+            shown: plan.shown)
         result.compiledAs = .editedBlockAlone(prefixReused: prefix.reused)
+        result.ranInKernel = kernel != nil
+        // The reader is likely to run this block again: its kernel starts now, ahead.
+        if cancellation?.isCancelled != true { startKernel(chapter.file, prefix: prefix) }
         return result
+    }
+
+    /// Gets a warm kernel ready for running `blockID` of `chapter` (as saved): compiles the
+    /// blocks above it (when not compiled already) and starts them in a kernel, unless one
+    /// started from them waits already. Does nothing without `kernels`, or when the block
+    /// would not take the fast path. Blocks while it compiles.
+    public func prepareKernel(_ chapter: Chapter, through blockID: Int) throws {
+        guard kernels != nil,
+            let plan = FastPathPlan(
+                chapter.editing([:], through: blockID), blockID: blockID,
+                libraries: toolchain.libraries),
+            let prefix = try toolchain.prefixProgram(plan.program)
+        else { return }
+        startKernel(chapter.file, prefix: prefix)
+    }
+
+    /// The block `prepareKernel` gets ready when a chapter's page opens: its last block that
+    /// runs in the chapter's program.
+    public static func lastOrdinaryBlock(of chapter: Chapter) -> Int? {
+        chapter.blocks.last { $0.runs && !$0.options.fails && !$0.options.isolated }?.id
+    }
+
+    private func startKernel(_ file: String, prefix: CompiledPrefix) {
+        kernels?.prepare(chapter: file, key: prefix.folder.lastPathComponent) {
+            try Kernel(
+                key: prefix.folder.lastPathComponent, executable: prefix.executable,
+                timeLimit: timeLimit, outputLimit: outputLimit)
+        }
+    }
+}
+
+/// What the fast path runs for an edited block: the ordinary blocks, the program of those above
+/// it and the library of the block itself; nil when the block does not take the fast path.
+private struct FastPathPlan {
+    var shown: [CodeBlock]
+    var ordinary: [CodeBlock]
+    var separate: [CodeBlock]
+    var source: BlockLibrarySource
+    var program: ProgramSource
+
+    /// `chapter` must end at `blockID` (see `Chapter.editing`).
+    init?(_ chapter: Chapter, blockID: Int, libraries: [String]) {
+        shown = chapter.blocks
+        ordinary = shown.filter { $0.runs && !$0.options.fails && !$0.options.isolated }
+        separate = shown.filter { $0.runs && ($0.options.fails || $0.options.isolated) }
+        guard let last = ordinary.last, last.id == blockID,
+            separate.allSatisfy({ $0.id < blockID }),
+            let source = BlockLibrarySource(
+                block: last, earlier: Array(ordinary.dropLast()), libraries: libraries)
+        else { return nil }
+        self.source = source
+        program = ProgramSource(
+            blocks: Array(ordinary.dropLast()), libraries: libraries, loadsBlockLibrary: true)
     }
 }
 

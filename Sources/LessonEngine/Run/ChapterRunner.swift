@@ -16,6 +16,8 @@ public struct ChapterRunner: Sendable {
     public var figureArchive: URL?
     /// Stops the run from another thread; nil: it runs to its end or its time limit.
     public var cancellation: RunCancellation?
+    /// Warm kernels for the notebook's edited blocks (see `Kernel`); nil runs none.
+    public var kernels: KernelPool?
 
     public init(toolchain: Toolchain, timeLimit: Double = 600) {
         self.toolchain = toolchain

@@ -11,7 +11,6 @@ struct ProgramExecution {
     let shown: Set<Int>
     /// Variables added to the program's environment.
     var environment: [String: String] = [:]
-    private let token = Marker.makeToken()
     private var printed: [Int: [UInt8]] = [:]
     private var sentToObserver: [Int: Int] = [:]
     private var started: [(id: Int, at: Double)] = []
@@ -31,35 +30,36 @@ struct ProgramExecution {
         self.shown = Set(reported.map(\.id)).intersection(session.shown)
     }
 
-    /// Runs the program in a fresh working folder and returns each reported block's result.
-    mutating func run() throws -> [Int: BlockResult] {
-        let crashFolder = session.folder.appendingPathComponent("crash-\(token)")
-        let workFolder = session.folder.appendingPathComponent("work-\(token)")
+    /// Runs the program in a fresh working folder and returns each reported block's result;
+    /// or, given a warm `kernel` (which has run, or is running, the blocks before the last),
+    /// hands it the edited block's `library` and reads the kernel's output instead, the same
+    /// way, so the results are those the program would have given.
+    mutating func run(kernel: Kernel? = nil, library: URL? = nil) throws -> [Int: BlockResult] {
         let runner = session.runner
+        let launch = try kernel?.launch ?? ProgramLaunch(in: session.folder)
         figureFolder = FigureFolder(
-            url: session.folder.appendingPathComponent("figures-\(token)"),
+            url: launch.figureFolder,
             archive: runner.figureArchive.map {
                 ($0.appendingPathComponent(session.chapter.id), runner.toolchain.root)
             })
-        for path in [crashFolder, workFolder, figureFolder.url] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        let timeLimit = max(0.1, session.deadline.timeIntervalSinceNow)
+        let start = kernel?.startedAt ?? Self.now()
+        var splitter = MarkerSplitter(token: launch.token)
+        let result: Subprocess.Result
+        if let kernel, let library {
+            result = try kernel.run(library: library, timeLimit: timeLimit) { chunk, at in
+                handle(splitter.feed(chunk), at: at)
+            }
+        } else {
+            let process = Subprocess(
+                executable: executable.path, arguments: [],
+                environment: launch.environment(adding: environment),
+                workingDirectory: launch.workFolder.path, timeLimit: timeLimit,
+                outputLimit: runner.outputLimit)
+            result = try process.run { chunk in handle(splitter.feed(chunk), at: Self.now()) }
         }
-        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
-        environment[Marker.environmentKey] = token
-        environment[FigureFolder.folderKey] = figureFolder.url.path
-        // The crashed thread's registers: its stack pointer tells a stack overflow apart.
-        environment["SWIFT_BACKTRACE"] =
-            "enable=yes,interactive=no,color=no,threads=crashed,registers=crashed,images=none,"
-            + "sanitize=yes,output-to=\(crashFolder.path)"
-        let process = Subprocess(
-            executable: executable.path, arguments: [], environment: environment,
-            workingDirectory: workFolder.path,
-            timeLimit: max(0.1, session.deadline.timeIntervalSinceNow),
-            outputLimit: session.runner.outputLimit)
-        let start = Self.now()
-        var splitter = MarkerSplitter(token: token)
-        let result = try process.run { chunk in handle(splitter.feed(chunk)) }
-        handle(splitter.finish())
+        handle(splitter.finish(), at: Self.now())
+        let crashFolder = launch.crashFolder
         seconds = result.seconds
         let end = endedAt ?? start + result.seconds
 
@@ -102,11 +102,11 @@ struct ProgramExecution {
         return results
     }
 
-    private mutating func handle(_ events: [MarkerSplitter.Event]) {
+    /// Handles what the program printed, read at the time `now`.
+    private mutating func handle(_ events: [MarkerSplitter.Event], at now: Double) {
         for event in events {
             switch event {
             case .started(let name):
-                let now = Self.now()
                 if let previous = started.last { announceCompleted(previous.id, at: now) }
                 if name == Marker.end { endedAt = now }
                 guard let id = Int(name), let block = byID[id] else { continue }
@@ -162,7 +162,7 @@ struct ProgramExecution {
         return max(0, next - started[index].at)
     }
 
-    private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     private static func crashLog(in folder: URL) -> String? {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -39,6 +39,8 @@ struct Subprocess: Sendable {
     var workingDirectory: String? = nil
     var timeLimit: Double? = nil
     var outputLimit: Int = 16 << 20
+    /// Hears the child's pid (the leader of its process group) as soon as it is started.
+    var onStart: (@Sendable (pid_t) -> Void)? = nil
 
     /// Runs the process to completion; `onOutput` sees every chunk as it arrives.
     func run(onOutput: (ArraySlice<UInt8>) -> Void = { _ in }) throws -> Result {
@@ -60,6 +62,7 @@ struct Subprocess: Sendable {
             throw error
         }
         defer { ChildProcesses.shared.ended(pid) }
+        onStart?(pid)
         cancellation?.started(pid)
         defer { cancellation?.ended(pid) }
         close(writeEnd)

@@ -24,6 +24,10 @@ extension Toolchain {
         }
         let folder = prefixCacheDirectory.appendingPathComponent(hasher.finish())
         let executable = folder.appendingPathComponent("prefix")
+        // One compile of a prefix at a time in this process: a Run waits for the one the
+        // notebook started when the page opened, then finds it kept.
+        PrefixCompiles.shared.begin(folder.path)
+        defer { PrefixCompiles.shared.end(folder.path) }
         if FileManager.default.isExecutableFile(atPath: executable.path) {
             return CompiledPrefix(folder: folder, executable: executable, seconds: 0, reused: true)
         }
@@ -93,4 +97,25 @@ struct CompiledPrefix: Sendable {
     var seconds: Double
     /// True when it came from the cache.
     var reused: Bool
+}
+
+/// The prefixes being compiled in this process, so that two threads never compile one twice.
+private final class PrefixCompiles: @unchecked Sendable {
+    static let shared = PrefixCompiles()
+    private let condition = NSCondition()
+    private var keys: Set<String> = []
+
+    func begin(_ key: String) {
+        condition.withLock {
+            while keys.contains(key) { condition.wait() }
+            keys.insert(key)
+        }
+    }
+
+    func end(_ key: String) {
+        condition.withLock {
+            _ = keys.remove(key)
+            condition.broadcast()
+        }
+    }
 }

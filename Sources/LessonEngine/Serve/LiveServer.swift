@@ -35,9 +35,18 @@ public final class LiveServer: @unchecked Sendable {
     /// The site's address, with the token the notebook needs.
     public var url: String { server.urlWithToken }
 
-    /// Runs every chapter and writes the site if all pass (reporting what happened), then
-    /// serves it and starts watching the chapters. Throws if the book cannot be read at all.
+    /// Builds the libraries (once), runs every chapter and writes the site if all pass
+    /// (reporting what happened), then serves it and starts watching the chapters. Throws if
+    /// the book cannot be read at all.
     public func start() throws {
+        log("Building the libraries (release)…")
+        do {
+            if let seconds = try site.buildLibraryFirst() {
+                log("Built the libraries in \(String(format: "%.1f", seconds)) s.")
+            }
+        } catch {
+            log("\(error)")
+        }
         report(try site.refresh())
         let began = condition.withLock {
             guard state == .created else { return false }

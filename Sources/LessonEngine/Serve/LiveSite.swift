@@ -11,6 +11,8 @@ public struct LiveSite {
     /// The hash of the library sources the engine's build of the libraries was last made
     /// from; nil before the first build, or when the sources changed while it built.
     private var builtLibrary: String?
+    /// The files' sizes and times at the last refresh that read them.
+    private var stamp: SourceStamp?
 
     private struct Seen: Equatable {
         var sources: [String: String]
@@ -54,8 +56,11 @@ public struct LiveSite {
     /// Returns nil when no chapter file and no library source changed, so a problem is
     /// reported once, when it appears, and again only after another save.
     public mutating func refresh() throws -> Change? {
-        let book = try workspace.loadBook()
         let toolchain = workspace.toolchain
+        // Nothing saved since the last look: nothing to read.
+        let stamp = SourceStamp(root: workspace.root, libraries: toolchain.libraries)
+        if seen != nil, stamp == self.stamp { return nil }
+        let book = try workspace.loadBook()
         let now = Seen(
             sources: Dictionary(
                 book.chapters.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first }),
@@ -65,6 +70,7 @@ public struct LiveSite {
         // Compared with what the chapters were, not with the results kept: a chapter that no
         // longer parses has no result, and must neither be reported at every call nor hide a
         // later, different breakage of the same file.
+        self.stamp = stamp
         if now == seen { return nil }
         // New library sources: every chapter's kept result may be stale.
         let librariesChanged = seen.map { $0.librarySources != now.librarySources } ?? false
@@ -136,6 +142,23 @@ public struct LiveSite {
             }
         }
         return Change(rerun: rerun, problems: problems)
+    }
+
+    /// Builds the libraries when a chapter has code to run (what the first `refresh()` would
+    /// do), so that `lessons serve` builds them once, before it says so. Returns the seconds
+    /// it took, or nil when nothing runs; throws why they did not build (and the next
+    /// `refresh()` tries again).
+    public mutating func buildLibraryFirst() throws -> Double? {
+        let book = try workspace.loadBook()
+        guard book.chapters.contains(where: { $0.blocks.contains(where: \.runs) }) else {
+            return nil
+        }
+        let toolchain = workspace.toolchain
+        let sources = try? CacheContext.hashSources(
+            root: toolchain.root, libraries: toolchain.libraries)
+        let start = Date()
+        if let problem = buildLibrary(sources: sources) { throw LessonError.system(problem) }
+        return Date().timeIntervalSince(start)
     }
 
     /// Builds the libraries; returns why not, or nil. `sources` is the hash of their sources

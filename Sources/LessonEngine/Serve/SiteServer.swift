@@ -63,10 +63,13 @@ public final class SiteServer: @unchecked Sendable {
     /// The address to open: with the token, which the page keeps and takes out of the bar.
     public var urlWithToken: String { "\(url)?token=\(token)" }
 
-    /// Stops serving; requests under way are cut off.
-    public func stop() { task.cancel() }
+    /// Stops serving; requests under way are cut off, and the notebook's kernels are killed.
+    public func stop() {
+        task.cancel()
+        notebook?.kernels?.shutdown()
+    }
 
-    deinit { task.cancel() }
+    deinit { stop() }
 
     /// Tells polling pages that the site changed.
     public func siteChanged() { lock.withLock { version += 1 } }
