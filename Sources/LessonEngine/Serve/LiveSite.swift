@@ -19,6 +19,9 @@ public struct LiveSite {
         var problems: [LessonError]
         /// The hash of the libraries' sources (nil if they cannot be read).
         var librarySources: String?
+        /// The translation catalogs (`po/*.po`), by file: a save there rewrites the
+        /// translated editions.
+        var catalogs: [String: Data] = [:]
     }
 
     /// What one refresh did.
@@ -66,7 +69,16 @@ public struct LiveSite {
                 book.chapters.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first }),
             problems: book.problems,
             librarySources: try? CacheContext.hashSources(
-                root: toolchain.root, libraries: toolchain.libraries))
+                root: toolchain.root, libraries: toolchain.libraries),
+            catalogs: Dictionary(
+                workspace.translationLanguages().map { language in
+                    let file = "po/\(language).po"
+                    return (
+                        file,
+                        FileManager.default.contents(
+                            atPath: workspace.root.appendingPathComponent(file).path) ?? Data()
+                    )
+                }, uniquingKeysWith: { first, _ in first }))
         // Compared with what the chapters were, not with the results kept: a chapter that no
         // longer parses has no result, and must neither be reported at every call nor hide a
         // later, different breakage of the same file.

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// What `lessons serve` looks at every second before it reads anything: the path, size and
-/// modification time of every file under `Chapters/`, of `Package.swift` and of the libraries'
+/// modification time of every file under `Chapters/` and `po/` (the translations), of `Package.swift` and of the libraries'
 /// sources. Equal stamps mean nothing was saved, so the watcher parses no chapter and hashes
 /// no source (which took a third of the server's time, a core's worth, slowing every run).
 struct SourceStamp: Equatable {
@@ -16,7 +16,7 @@ struct SourceStamp: Equatable {
     init(root: URL, libraries: [String]) {
         var paths = ["Package.swift"]
         let manager = FileManager.default
-        for folder in ["Chapters"] + libraries.map({ "Sources/\($0)" }) {
+        for folder in ["Chapters", "po"] + libraries.map({ "Sources/\($0)" }) {
             let enumerator = manager.enumerator(atPath: root.appendingPathComponent(folder).path)
             while let path = enumerator?.nextObject() as? String {
                 paths.append("\(folder)/\(path)")

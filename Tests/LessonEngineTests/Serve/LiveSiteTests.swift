@@ -33,6 +33,27 @@ import Testing
             + "add a closing fence after the block"
     }
 
+    /// A translator's save to `po/` rewrites the translated edition, running nothing.
+    @Test func aSavedTranslationRewritesTheTranslatedEdition() throws {
+        let root = try Self.makeBook(["01-one.md": Self.chapter(1)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try workspace.updateTranslations(language: "zh-CN")
+        var site = try LiveSite(workspace: workspace)
+        _ = try site.refresh()
+        let page = root.appendingPathComponent("Site/zh/chapter1.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Some prose."))
+
+        let url = workspace.translationsFolder.appendingPathComponent("zh-CN.po")
+        var catalog = try POCatalog.parse(String(contentsOf: url, encoding: .utf8), file: "po")
+        let index = try #require(catalog.entries.firstIndex { $0.id == "Some prose." })
+        catalog.entries[index].translation = "一些文字。"
+        try Data(catalog.text.utf8).write(to: url, options: .atomic)
+        let change = try #require(try site.refresh(), "the save to po/ was not seen")
+        #expect(change == LiveSite.Change(rerun: [], problems: []))
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("一些文字。"))
+    }
+
     @Test func aBreakageIsReportedOnceAndEachNewOneAgain() throws {
         let root = try Self.makeBook(["01-one.md": Self.chapter(1), "02-two.md": Self.chapter(2)])
         defer { try? FileManager.default.removeItem(at: root) }
