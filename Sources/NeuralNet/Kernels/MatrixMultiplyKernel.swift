@@ -107,57 +107,69 @@ enum MatrixMultiplyKernel {
         let (aInPlace, bInPlace) = (small && a.rowStride == 1, small && b.columnStride == 1)
         // One task per worker for the whole product: each packs its own copy of every block
         // of B (a small fraction of its work) rather than waiting at a barrier per block.
-        let work: @Sendable (Int) -> Void = { worker in
+        // A nested function, not a closure value: run in place or handed to
+        // `concurrentPerform`, which does not keep it, it needs no context on the heap.
+        @Sendable func work(_ worker: Int) {
             let firstTile = worker * tiles / workers
             let lastTile = (worker + 1) * tiles / workers
             let depthCapacity = min(k, depthBlock)
             // Both packed blocks once per worker, on 64-byte cache lines: a B sliver's row is
             // then one line, and neither of its two vector loads straddles two lines. An
-            // operand read in place needs room for one edge sliver only.
-            let bColumns = bInPlace ? tileColumns : roundUp(min(n, columnBlock), tileColumns)
-            let packedB = alignedBuffer(Vector.Scalar.self, count: depthCapacity * bColumns)
-            defer { packedB.deallocate() }
+            // operand read in place needs room for one edge sliver at most. A small product's
+            // blocks lie on the stack, a large one's on the heap.
+            let bColumns =
+                bInPlace
+                ? (n % tileColumns == 0 ? 0 : tileColumns)
+                : roundUp(min(n, columnBlock), tileColumns)
             let aRows = aInPlace ? 0 : min(rowBlock, (lastTile - firstTile) * tileRows)
-            let packedA = alignedBuffer(Vector.Scalar.self, count: aRows * depthCapacity)
-            defer { packedA.deallocate() }
-            for columnStart in stride(from: 0, to: n, by: columnBlock) {
-                let columns = min(columnBlock, n - columnStart)
-                for depthStart in stride(from: 0, to: k, by: depthBlock) {
-                    let depth = min(depthBlock, k - depthStart)
-                    if !bInPlace {
-                        packB(
-                            Vector.self, b, rows: depthStart, depth, columns: columnStart,
-                            columns, into: packedB)
-                    } else if columns % tileColumns != 0 {
-                        let edge = columns - columns % tileColumns
-                        packB(
-                            Vector.self, b, rows: depthStart, depth, columns: columnStart + edge,
-                            columns - edge, into: packedB)
+            withAlignedBuffer(Vector.Scalar.self, count: depthCapacity * bColumns) { packedB in
+                withAlignedBuffer(Vector.Scalar.self, count: aRows * depthCapacity) { packedA in
+                    for columnStart in stride(from: 0, to: n, by: columnBlock) {
+                        let columns = min(columnBlock, n - columnStart)
+                        for depthStart in stride(from: 0, to: k, by: depthBlock) {
+                            let depth = min(depthBlock, k - depthStart)
+                            if !bInPlace {
+                                packB(
+                                    Vector.self, b, rows: depthStart, depth, columns: columnStart,
+                                    columns, into: packedB)
+                            } else if columns % tileColumns != 0 {
+                                let edge = columns - columns % tileColumns
+                                packB(
+                                    Vector.self, b, rows: depthStart, depth,
+                                    columns: columnStart + edge, columns - edge, into: packedB)
+                            }
+                            let block = Block(
+                                columnStart: columnStart, columns: columns,
+                                depthStart: depthStart, depth: depth, accumulate: depthStart > 0,
+                                packedB: SharedPointer(packedB), aInPlace: aInPlace,
+                                b: bInPlace ? b : nil)
+                            multiplyRows(
+                                Vector.self, from: firstTile * tileRows,
+                                to: min(m, lastTile * tileRows), n: n, a, block,
+                                packedA: packedA, output.pointer)
+                        }
                     }
-                    let block = Block(
-                        columnStart: columnStart, columns: columns, depthStart: depthStart,
-                        depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB),
-                        aInPlace: aInPlace, b: bInPlace ? b : nil)
-                    multiplyRows(
-                        Vector.self, from: firstTile * tileRows,
-                        to: min(m, lastTile * tileRows), n: n, a, block, packedA: packedA,
-                        output.pointer)
                 }
             }
         }
         if workers == 1 {
             work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
         }
     }
 
-    /// Uninitialised memory for `count` scalars, starting on a 64-byte cache line.
-    static func alignedBuffer<Scalar>(_: Scalar.Type, count: Int) -> UnsafeMutablePointer<Scalar> {
-        UnsafeMutableRawPointer.allocate(
-            byteCount: count * MemoryLayout<Scalar>.stride, alignment: 64
-        )
-        .bindMemory(to: Scalar.self, capacity: count)
+    /// Runs `body` with uninitialised memory for `count` scalars, starting on a 64-byte cache
+    /// line: on the stack when it fits there, else on the heap.
+    @inline(__always)
+    static func withAlignedBuffer<Scalar, Result>(
+        _: Scalar.Type, count: Int, _ body: (UnsafeMutablePointer<Scalar>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(
+            byteCount: max(count, 1) * MemoryLayout<Scalar>.stride, alignment: 64
+        ) { raw in
+            body(raw.baseAddress!.bindMemory(to: Scalar.self, capacity: count))
+        }
     }
 
     /// One k-block and column block of the product: where it lies and its packed B.
