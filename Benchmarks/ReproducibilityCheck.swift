@@ -16,7 +16,14 @@ enum ReproducibilityCheck {
             let float = fingerprint(
                 matmul(a, b, settings: settings).scalars.map { UInt64($0.bitPattern) })
             let double = fingerprint(matmul(c, d, settings: settings).scalars.map(\.bitPattern))
-            report("  \(threads) thread(s): fp32 matmul \(hex(float)), fp64 matmul \(hex(double))")
+            // Small products, which read their operands in place, and every kernel of a
+            // training step: the MLP workload's weights after one epoch.
+            let workload = TrainingBenchmark.Workload(epochs: 1, settings: settings)
+            let weights = workload.trained().parameters.flatMap(\.scalars)
+            let mlp = fingerprint(weights.map { UInt64($0.bitPattern) })
+            report(
+                "  \(threads) thread(s): fp32 matmul \(hex(float)), fp64 matmul \(hex(double)),"
+                    + " MLP epoch \(hex(mlp))")
         }
     }
 

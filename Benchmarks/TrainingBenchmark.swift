@@ -45,19 +45,49 @@ enum TrainingBenchmark {
     static func measure(settings: ComputeSettings, runs: Int = 3) -> (
         samplesPerSecond: Double, samplesPerCPUSecond: Double, testAccuracy: Double
     ) {
-        let (training, test) = Datasets.digitsSplit(as: Float.self)
-        var orderGenerator = SeededGenerator(seed: 1235)
-        let batches = (0..<epochs).map { _ in
-            let order = seededPermutation(count: training.count, using: &orderGenerator)
-            return stride(from: 0, to: order.count, by: 32).map { start in
-                let indices = Array(order[start..<min(start + 32, order.count)])
-                return (training.features.gathered(indices), indices.map { training.labels[$0] })
-            }
-        }
-        let untrained = Perceptron(settings: settings)
-        var model = untrained
+        let workload = Workload(epochs: epochs, settings: settings)
+        var model = workload.untrained
         let (seconds, cpuSeconds) = Stopwatch.wallAndProcessorSeconds(runs: runs) {
-            model = untrained
+            model = workload.trained()
+        }
+        let samples = Double(epochs * workload.trainingCount)
+        return (samples / seconds, samples / cpuSeconds, workload.testAccuracy(of: model))
+    }
+
+    /// One untimed training run of `epochs` epochs, for a profiler; the test accuracy reached.
+    static func train(epochs: Int, settings: ComputeSettings) -> Double {
+        let workload = Workload(epochs: epochs, settings: settings)
+        return workload.testAccuracy(of: workload.trained())
+    }
+
+    /// The workload's data: every epoch's batches in their seeded order, the test split and
+    /// the initial weights.
+    struct Workload {
+        let batches: [[(x: Tensor<Float>, labels: [Int])]]
+        let test: LabeledDataset<Float>
+        let trainingCount: Int
+        let untrained: Perceptron
+
+        init(epochs: Int, settings: ComputeSettings) {
+            let (training, test) = Datasets.digitsSplit(as: Float.self)
+            var orderGenerator = SeededGenerator(seed: 1235)
+            batches = (0..<epochs).map { _ in
+                let order = seededPermutation(count: training.count, using: &orderGenerator)
+                return stride(from: 0, to: order.count, by: 32).map { start in
+                    let indices = Array(order[start..<min(start + 32, order.count)])
+                    return (
+                        training.features.gathered(indices), indices.map { training.labels[$0] }
+                    )
+                }
+            }
+            self.test = test
+            trainingCount = training.count
+            untrained = Perceptron(settings: settings)
+        }
+
+        /// The model after SGD (learning rate 0.1) over every batch, from the initial weights.
+        func trained() -> Perceptron {
+            var model = untrained
             var optimizer = SGD<Float>(learningRate: 0.1)
             for epoch in batches {
                 for (x, labels) in epoch {
@@ -67,12 +97,12 @@ enum TrainingBenchmark {
                     optimizer.update(&model.parameters, gradients: gradients)
                 }
             }
+            return model
         }
-        let predictions = model(test.features).argmax(alongAxis: 1)
-        let samples = Double(epochs * training.count)
-        return (
-            samples / seconds, samples / cpuSeconds,
-            accuracy(predictions: predictions, labels: test.labels)
-        )
+
+        /// The fraction of the test split the model classifies correctly.
+        func testAccuracy(of model: Perceptron) -> Double {
+            accuracy(predictions: model(test.features).argmax(alongAxis: 1), labels: test.labels)
+        }
     }
 }

@@ -34,6 +34,14 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
     print("checksum \(checksum)")
     exit(0)
 }
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
+    CommandLine.arguments[2] == "mlp", let epochs = Int(CommandLine.arguments[3])
+{
+    // `profile mlp EPOCHS`: the MLP workload's training alone, on one thread, untimed.
+    print(
+        "test accuracy \(TrainingBenchmark.train(epochs: epochs, settings: .init(threadCount: 1)))")
+    exit(0)
+}
 if sections.contains("ratios") {
     RatioReport.run(
         threadCounts: threadCounts, quietWait: QuietGate.maximumWait,

@@ -109,7 +109,13 @@ enum Primitive<Scalar: TensorScalar> {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func relu(_ x: T) -> T {
-        unary("relu", x, .relu) { x, _, dy in dy * x.mapped(.positiveStep) }
+        unary("relu", x, .relu) { x, _, dy in
+            // `dy * x.mapped(.positiveStep)`, in one pass.
+            T(
+                shape: dy.shape,
+                scalars: ElementwiseKernel.multiplyByPositiveStep(dy.scalars, of: x.scalars),
+                node: nil)
+        }
     }
 
     /// `y = x` for `x > 0`, else `αx`; `dy/dx = 1` for `x > 0`, else `α`.

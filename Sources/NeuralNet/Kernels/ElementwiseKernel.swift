@@ -24,6 +24,44 @@ enum ElementwiseKernel {
         }
     }
 
+    /// `a[i] - b[i]·scale` for arrays of equal length, with the product rounded before the
+    /// difference (no fused multiply-add): the SGD step.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func subtractScaled<Scalar: TensorScalar>(
+        _ a: [Scalar], _ b: [Scalar], _ scale: Scalar
+    ) -> [Scalar] {
+        precondition(a.count == b.count, "subtractScaled: \(a.count) against \(b.count) scalars")
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                [Scalar](unsafeUninitializedCapacity: a.count) { output, count in
+                    for i in 0..<a.count { output[i] = a[i] - b[i] * scale }
+                    count = a.count
+                }
+            }
+        }
+    }
+
+    /// `dy[i]·(x[i] > 0 ? 1 : 0)` for arrays of equal length: ReLU's derivative rule in one
+    /// pass, the same values (a negative `dy` against a non-positive `x` gives -0, a NaN or
+    /// infinite `dy` NaN) as multiplying by the step function's tensor.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func multiplyByPositiveStep<Scalar: TensorScalar>(_ dy: [Scalar], of x: [Scalar])
+        -> [Scalar]
+    {
+        precondition(
+            dy.count == x.count, "multiplyByPositiveStep: \(dy.count) against \(x.count) scalars")
+        return dy.withUnsafeBufferPointer { dy in
+            x.withUnsafeBufferPointer { x in
+                [Scalar](unsafeUninitializedCapacity: dy.count) { output, count in
+                    for i in 0..<dy.count { output[i] = dy[i] * (x[i] > 0 ? 1 : 0) }
+                    count = dy.count
+                }
+            }
+        }
+    }
+
     /// `f(a, b)` for every pair of elements of `a` and `b` broadcast to `shape`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -46,6 +84,19 @@ enum ElementwiseKernel {
                             && (right.count == 1 || right.count == count)
                     {
                         row(function, l, leftStride, r, rightStride, o, count)
+                    } else if b.shape.last == shape.last, right.count == shape.last,
+                        left.count == count
+                    {
+                        // A row (a bias) against every row of a full operand.
+                        for start in stride(from: 0, to: count, by: right.count) {
+                            row(function, l + start, 1, r, 1, o + start, right.count)
+                        }
+                    } else if a.shape.last == shape.last, left.count == shape.last,
+                        right.count == count
+                    {
+                        for start in stride(from: 0, to: count, by: left.count) {
+                            row(function, l, 1, r + start, 1, o + start, left.count)
+                        }
                     } else {
                         broadcastRows(function, a.shape, l, b.shape, r, shape, o)
                     }

@@ -39,6 +39,15 @@ extension MatrixMultiplyKernel {
                     let source = a.base + (rowStart + sliverStart + r) * a.rowStride + depthStart
                     for p in 0..<depth { sliver[p * tileRows + r] = source[p] }
                 }
+            } else if a.rowStride == 1 && valid == tileRows {
+                // A transposed matrix: a sliver's five scalars for one `p` are consecutive.
+                var source = a.base + rowStart + sliverStart + depthStart * a.columnStride
+                var target = sliver
+                for _ in 0..<depth {
+                    target.update(from: source, count: tileRows)
+                    source += a.columnStride
+                    target += tileRows
+                }
             } else {
                 for p in 0..<depth {
                     let source =
@@ -85,6 +94,13 @@ extension MatrixMultiplyKernel {
                     let source =
                         b.base + (depthStart + p) * b.rowStride + columnStart + sliverStart
                     (sliver + p * width).initialize(from: source, count: valid)
+                }
+            } else if b.rowStride == 1 {
+                // A transposed matrix: each column's `depth` scalars are consecutive.
+                for column in 0..<valid {
+                    let source =
+                        b.base + depthStart + (columnStart + sliverStart + column) * b.columnStride
+                    for p in 0..<depth { sliver[p * width + column] = source[p] }
                 }
             } else {
                 for column in 0..<valid {

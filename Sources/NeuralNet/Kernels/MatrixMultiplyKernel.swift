@@ -25,11 +25,21 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 ///   two B vectors, a broadcast and a product fit the 16 vector registers of x86-64; six
 ///   rows (twelve accumulators, as in BLIS's FMA kernels) spill without fused multiply-add.
 ///
+/// A small product reads an operand in place instead, when its memory already has the order a
+/// sliver needs: A when its rows are adjacent (a transposed matrix, such as the `Xᵀ` of a
+/// weight gradient `Xᵀ·dY`: a sliver's five scalars for one `k` are consecutive), B when its
+/// columns are (a row-major matrix: a sliver's row is two consecutive vectors). The
+/// micro-kernel then steps through that operand by its stride instead of the packed width.
+/// Only B's sliver at the right edge, short of columns, is still packed (zero-padded).
+/// For a training step's products (a batch of 32 by a 64 × 128 layer), packing cost as much
+/// as a third of the micro-kernel's work, since each packed value was used only a few times.
+///
 /// Threads take disjoint ranges of rows of C. Each element of C is the sum over the k-blocks
 /// in order, each block's partial sum accumulated in a register lane from the first `k` to the
 /// last, with separate multiplies and adds (never a fused multiply-add). None of that depends
-/// on the thread count, so results are byte-identical for any number of threads, and the same
-/// with or without wider vector instructions.
+/// on the thread count, nor on whether an operand was packed or read in place, so results are
+/// byte-identical for any number of threads, and the same with or without wider vector
+/// instructions.
 enum MatrixMultiplyKernel {
     /// Rows of a micro-tile.
     static let tileRows = 5
@@ -39,25 +49,39 @@ enum MatrixMultiplyKernel {
     static let rowBlock = 20 * tileRows
     /// Columns of a packed block of B.
     static let columnBlock = 2048
+    /// The most multiply-adds (`m·n·k`) of a product that reads its operands in place where
+    /// their layout allows: below it, packing is a large share of the work; above it, the
+    /// packed blocks' contiguity (fewer cache lines and pages per sliver) pays for itself.
+    static let inPlaceWork = 1 << 20
+
+    /// Whether a product packs both operands (`always`), as large products do, or reads them in
+    /// place where it can (`automatic`: when the product is below ``inPlaceWork``). Both give
+    /// the same bytes; `always` is for the tests that check it.
+    enum Packing: Sendable {
+        case automatic
+        case always
+    }
 
     /// `C = A·B` in `Float`, on the kernel specialised for 8-lane vectors.
     static func multiplyFloat(
         rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Float>,
-        _ b: StridedMatrix<Float>, into c: UnsafeMutablePointer<Float>, threadCount: Int
+        _ b: StridedMatrix<Float>, into c: UnsafeMutablePointer<Float>, threadCount: Int,
+        packing: Packing = .automatic
     ) {
         multiply(
             SIMD8<Float>.self, rows: m, columns: n, depth: k, a, b, into: c,
-            threadCount: threadCount)
+            threadCount: threadCount, packing: packing)
     }
 
     /// `C = A·B` in `Double`, on the kernel specialised for 4-lane vectors.
     static func multiplyDouble(
         rows m: Int, columns n: Int, depth k: Int, _ a: StridedMatrix<Double>,
-        _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, threadCount: Int
+        _ b: StridedMatrix<Double>, into c: UnsafeMutablePointer<Double>, threadCount: Int,
+        packing: Packing = .automatic
     ) {
         multiply(
             SIMD4<Double>.self, rows: m, columns: n, depth: k, a, b, into: c,
-            threadCount: threadCount)
+            threadCount: threadCount, packing: packing)
     }
 
     /// `C = A·B` for an `m × k` A and a `k × n` B into a row-major `m × n` C.
@@ -68,7 +92,7 @@ enum MatrixMultiplyKernel {
     static func multiply<Vector: SIMD>(
         _: Vector.Type, rows m: Int, columns n: Int, depth k: Int,
         _ a: StridedMatrix<Vector.Scalar>, _ b: StridedMatrix<Vector.Scalar>,
-        into c: UnsafeMutablePointer<Vector.Scalar>, threadCount: Int
+        into c: UnsafeMutablePointer<Vector.Scalar>, threadCount: Int, packing: Packing
     ) where Vector: Sendable, Vector.Scalar: BinaryFloatingPoint & Sendable {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
@@ -79,49 +103,73 @@ enum MatrixMultiplyKernel {
         let tiles = (m + tileRows - 1) / tileRows
         let workers = max(1, min(threadCount, tiles))
         let output = SharedPointer(c)
+        let small = packing == .automatic && m * n * k <= inPlaceWork
+        let (aInPlace, bInPlace) = (small && a.rowStride == 1, small && b.columnStride == 1)
         // One task per worker for the whole product: each packs its own copy of every block
         // of B (a small fraction of its work) rather than waiting at a barrier per block.
-        let work: @Sendable (Int) -> Void = { worker in
+        // A nested function, not a closure value: run in place or handed to
+        // `concurrentPerform`, which does not keep it, it needs no context on the heap.
+        @Sendable func work(_ worker: Int) {
             let firstTile = worker * tiles / workers
             let lastTile = (worker + 1) * tiles / workers
+            let depthCapacity = min(k, depthBlock)
             // Both packed blocks once per worker, on 64-byte cache lines: a B sliver's row is
-            // then one line, and neither of its two vector loads straddles two lines.
-            let packedB = alignedBuffer(
-                Vector.Scalar.self, count: depthBlock * roundUp(min(n, columnBlock), tileColumns))
-            defer { packedB.deallocate() }
-            let packedA = alignedBuffer(
-                Vector.Scalar.self, count: rowBlock * min(k, depthBlock))
-            defer { packedA.deallocate() }
-            for columnStart in stride(from: 0, to: n, by: columnBlock) {
-                let columns = min(columnBlock, n - columnStart)
-                for depthStart in stride(from: 0, to: k, by: depthBlock) {
-                    let depth = min(depthBlock, k - depthStart)
-                    packB(
-                        Vector.self, b, rows: depthStart, depth, columns: columnStart, columns,
-                        into: packedB)
-                    let block = Block(
-                        columnStart: columnStart, columns: columns, depthStart: depthStart,
-                        depth: depth, accumulate: depthStart > 0, packedB: SharedPointer(packedB))
-                    multiplyRows(
-                        Vector.self, from: firstTile * tileRows,
-                        to: min(m, lastTile * tileRows), n: n, a, block, packedA: packedA,
-                        output.pointer)
+            // then one line, and neither of its two vector loads straddles two lines. An
+            // operand read in place needs room for one edge sliver at most. A small product's
+            // blocks lie on the stack, a large one's on the heap.
+            let bColumns =
+                bInPlace
+                ? (n % tileColumns == 0 ? 0 : tileColumns)
+                : roundUp(min(n, columnBlock), tileColumns)
+            let aRows = aInPlace ? 0 : min(rowBlock, (lastTile - firstTile) * tileRows)
+            withAlignedBuffer(Vector.Scalar.self, count: depthCapacity * bColumns) { packedB in
+                withAlignedBuffer(Vector.Scalar.self, count: aRows * depthCapacity) { packedA in
+                    for columnStart in stride(from: 0, to: n, by: columnBlock) {
+                        let columns = min(columnBlock, n - columnStart)
+                        for depthStart in stride(from: 0, to: k, by: depthBlock) {
+                            let depth = min(depthBlock, k - depthStart)
+                            if !bInPlace {
+                                packB(
+                                    Vector.self, b, rows: depthStart, depth, columns: columnStart,
+                                    columns, into: packedB)
+                            } else if columns % tileColumns != 0 {
+                                let edge = columns - columns % tileColumns
+                                packB(
+                                    Vector.self, b, rows: depthStart, depth,
+                                    columns: columnStart + edge, columns - edge, into: packedB)
+                            }
+                            let block = Block(
+                                columnStart: columnStart, columns: columns,
+                                depthStart: depthStart, depth: depth, accumulate: depthStart > 0,
+                                packedB: SharedPointer(packedB), aInPlace: aInPlace,
+                                b: bInPlace ? b : nil)
+                            multiplyRows(
+                                Vector.self, from: firstTile * tileRows,
+                                to: min(m, lastTile * tileRows), n: n, a, block,
+                                packedA: packedA, output.pointer)
+                        }
+                    }
                 }
             }
         }
         if workers == 1 {
             work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
         }
     }
 
-    /// Uninitialised memory for `count` scalars, starting on a 64-byte cache line.
-    static func alignedBuffer<Scalar>(_: Scalar.Type, count: Int) -> UnsafeMutablePointer<Scalar> {
-        UnsafeMutableRawPointer.allocate(
-            byteCount: count * MemoryLayout<Scalar>.stride, alignment: 64
-        )
-        .bindMemory(to: Scalar.self, capacity: count)
+    /// Runs `body` with uninitialised memory for `count` scalars, starting on a 64-byte cache
+    /// line: on the stack when it fits there, else on the heap.
+    @inline(__always)
+    static func withAlignedBuffer<Scalar, Result>(
+        _: Scalar.Type, count: Int, _ body: (UnsafeMutablePointer<Scalar>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(
+            byteCount: max(count, 1) * MemoryLayout<Scalar>.stride, alignment: 64
+        ) { raw in
+            body(raw.baseAddress!.bindMemory(to: Scalar.self, capacity: count))
+        }
     }
 
     /// One k-block and column block of the product: where it lies and its packed B.
@@ -132,7 +180,12 @@ enum MatrixMultiplyKernel {
         let depthStart: Int
         let depth: Int
         let accumulate: Bool
+        /// The packed block of B; with B read in place, its edge sliver only.
         let packedB: SharedPointer<Scalar>
+        /// Whether A is read in place (its rows adjacent in memory) but for its edge slivers.
+        let aInPlace: Bool
+        /// B, when it is read in place (its columns adjacent in memory) but for its edge sliver.
+        let b: StridedMatrix<Scalar>?
     }
 
     /// A pointer handed to worker threads, each of which touches a disjoint part of its memory.
@@ -143,7 +196,9 @@ enum MatrixMultiplyKernel {
 
     /// Rows `start..<end` of C for one block: pack A a row block at a time into `packedA`
     /// (room for ``rowBlock`` rows of the block's depth), then run the micro-kernel over every
-    /// (A sliver, B sliver) pair.
+    /// (A sliver, B sliver) pair. An operand read in place is never packed but for B's last
+    /// sliver when it is short of columns (already in the block): a tile short of rows reads
+    /// only the rows it has.
     @inline(__always)
     static func multiplyRows<Vector: SIMD>(
         _: Vector.Type, from start: Int, to end: Int, n: Int, _ a: StridedMatrix<Vector.Scalar>,
@@ -151,106 +206,52 @@ enum MatrixMultiplyKernel {
         _ c: UnsafeMutablePointer<Vector.Scalar>
     ) where Vector.Scalar: BinaryFloatingPoint {
         let tileColumns = 2 * Vector.scalarCount
+        let fullColumns = block.columns - block.columns % tileColumns
         for rowStart in stride(from: start, to: end, by: rowBlock) {
             let rows = min(rowBlock, end - rowStart)
-            packA(a, rows: rowStart, rows, depth: block.depthStart, block.depth, into: packedA)
+            if !block.aInPlace {
+                packA(a, rows: rowStart, rows, depth: block.depthStart, block.depth, into: packedA)
+            }
             for columnTile in stride(from: 0, to: block.columns, by: tileColumns) {
-                let bSliver = block.packedB.pointer + columnTile * block.depth
+                var bSliver = UnsafePointer(block.packedB.pointer + columnTile * block.depth)
+                var bStep = tileColumns
+                if let b = block.b {
+                    if columnTile < fullColumns {
+                        bSliver =
+                            b.base + block.depthStart * b.rowStride + block.columnStart
+                            + columnTile
+                        bStep = b.rowStride
+                    } else {
+                        bSliver = UnsafePointer(block.packedB.pointer)
+                    }
+                }
                 for rowTile in stride(from: 0, to: rows, by: tileRows) {
-                    let aSliver = packedA + rowTile * block.depth
+                    var aSliver = UnsafePointer(packedA + rowTile * block.depth)
+                    var aStep = tileRows
+                    if block.aInPlace {
+                        aSliver = a.base + rowStart + rowTile + block.depthStart * a.columnStride
+                        aStep = a.columnStride
+                    }
                     let tile = c + (rowStart + rowTile) * n + block.columnStart + columnTile
                     let validRows = min(tileRows, rows - rowTile)
-                    let validColumns = min(tileColumns, block.columns - columnTile)
-                    if validRows == tileRows && validColumns == tileColumns {
-                        microKernel(
-                            Vector.self, depth: block.depth, aSliver, bSliver, tile, n,
-                            accumulate: block.accumulate)
+                    let slivers = Slivers(a: aSliver, aStep: aStep, b: bSliver, bStep: bStep)
+                    if columnTile < fullColumns {
+                        if validRows == tileRows {
+                            microKernel(
+                                Vector.self, depth: block.depth, slivers, tile, n,
+                                accumulate: block.accumulate)
+                        } else {
+                            shortKernel(
+                                Vector.self, rows: validRows, depth: block.depth, slivers, tile, n,
+                                accumulate: block.accumulate)
+                        }
                     } else {
                         edgeTile(
-                            Vector.self, depth: block.depth, aSliver, bSliver, tile, n,
-                            rows: validRows, columns: validColumns, accumulate: block.accumulate)
+                            Vector.self, depth: block.depth, slivers, tile, n, rows: validRows,
+                            columns: block.columns - columnTile, accumulate: block.accumulate)
                     }
                 }
             }
         }
-    }
-
-    /// A tile at the bottom or right edge: computed whole into a scratch tile (the packed
-    /// slivers are zero-padded), of which the valid part is then stored.
-    @inline(__always)
-    static func edgeTile<Vector: SIMD>(
-        _: Vector.Type, depth: Int, _ a: UnsafePointer<Vector.Scalar>,
-        _ b: UnsafePointer<Vector.Scalar>, _ c: UnsafeMutablePointer<Vector.Scalar>,
-        _ rowStride: Int, rows: Int, columns: Int, accumulate: Bool
-    ) where Vector.Scalar: BinaryFloatingPoint {
-        let tileColumns = 2 * Vector.scalarCount
-        withUnsafeTemporaryAllocation(of: Vector.Scalar.self, capacity: tileRows * tileColumns) {
-            scratch in
-            let tile = scratch.baseAddress!
-            microKernel(Vector.self, depth: depth, a, b, tile, tileColumns, accumulate: false)
-            for row in 0..<rows {
-                for column in 0..<columns {
-                    let value = tile[row * tileColumns + column]
-                    let target = c + row * rowStride + column
-                    target.pointee = accumulate ? target.pointee + value : value
-                }
-            }
-        }
-    }
-
-    /// The micro-kernel: a `tileRows` × 2-vector tile of C, `C (+)= Σₚ a[:, p] ⊗ b[p, :]`.
-    ///
-    /// Never inlined: compiled on its own, its live vectors stay in registers.
-    @inline(never)
-    static func microKernel<Vector: SIMD>(
-        _: Vector.Type, depth: Int, _ a: UnsafePointer<Vector.Scalar>,
-        _ b: UnsafePointer<Vector.Scalar>, _ c: UnsafeMutablePointer<Vector.Scalar>,
-        _ rowStride: Int, accumulate: Bool
-    ) where Vector.Scalar: BinaryFloatingPoint {
-        let width = Vector.scalarCount
-        var (c00, c01, c10, c11, c20, c21) = (
-            Vector(), Vector(), Vector(), Vector(), Vector(), Vector()
-        )
-        var (c30, c31, c40, c41) = (Vector(), Vector(), Vector(), Vector())
-        var (aNext, bNext) = (a, b)
-        for _ in 0..<depth {
-            let b0 = UnsafeRawPointer(bNext).loadUnaligned(as: Vector.self)
-            let b1 = UnsafeRawPointer(bNext + width).loadUnaligned(as: Vector.self)
-            var broadcast = Vector(repeating: aNext[0])
-            c00 += broadcast * b0
-            c01 += broadcast * b1
-            broadcast = Vector(repeating: aNext[1])
-            c10 += broadcast * b0
-            c11 += broadcast * b1
-            broadcast = Vector(repeating: aNext[2])
-            c20 += broadcast * b0
-            c21 += broadcast * b1
-            broadcast = Vector(repeating: aNext[3])
-            c30 += broadcast * b0
-            c31 += broadcast * b1
-            broadcast = Vector(repeating: aNext[4])
-            c40 += broadcast * b0
-            c41 += broadcast * b1
-            aNext += tileRows
-            bNext += 2 * width
-        }
-        @inline(__always)
-        func store(_ row: Int, _ left: Vector, _ right: Vector) {
-            let start = UnsafeMutableRawPointer(c + row * rowStride)
-            let middle = UnsafeMutableRawPointer(c + row * rowStride + width)
-            if accumulate {
-                start.storeBytes(of: start.loadUnaligned(as: Vector.self) + left, as: Vector.self)
-                middle.storeBytes(
-                    of: middle.loadUnaligned(as: Vector.self) + right, as: Vector.self)
-            } else {
-                start.storeBytes(of: left, as: Vector.self)
-                middle.storeBytes(of: right, as: Vector.self)
-            }
-        }
-        store(0, c00, c01)
-        store(1, c10, c11)
-        store(2, c20, c21)
-        store(3, c30, c31)
-        store(4, c40, c41)
     }
 }

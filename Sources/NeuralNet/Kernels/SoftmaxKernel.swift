@@ -26,28 +26,32 @@ enum SoftmaxKernel {
                     + "shape [N, classes] with N = \(labels.count), one row per label")
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
-        var probabilities = [Scalar](repeating: 0, count: rows * classes)
+        for (row, label) in labels.enumerated() where !(0..<classes).contains(label) {
+            fatalError(
+                "softmaxCrossEntropy(logits:labels:): label \(label) of row \(row) is "
+                    + "not a class in 0..<\(classes)")
+        }
         var terms = [Scalar](repeating: 0, count: rows)
-        logits.scalars.withUnsafeBufferPointer { z in
-            for row in 0..<rows {
-                let label = labels[row]
-                guard (0..<classes).contains(label) else {
-                    fatalError(
-                        "softmaxCrossEntropy(logits:labels:): label \(label) of row \(row) is "
-                            + "not a class in 0..<\(classes)")
+        let probabilities = [Scalar](unsafeUninitializedCapacity: rows * classes) {
+            output, count in
+            logits.scalars.withUnsafeBufferPointer { z in
+                for row in 0..<rows {
+                    let (z, p) = (
+                        z.baseAddress! + row * classes, output.baseAddress! + row * classes
+                    )
+                    var largest = -Scalar.infinity
+                    for j in 0..<classes { largest = Swift.max(largest, z[j]) }
+                    var sum: Scalar = 0
+                    for j in 0..<classes {
+                        let e = Scalar.exp(z[j] - largest)
+                        p[j] = e
+                        sum += e
+                    }
+                    for j in 0..<classes { p[j] /= sum }
+                    terms[row] = largest + Scalar.log(sum) - z[labels[row]]
                 }
-                let start = row * classes
-                var largest = -Scalar.infinity
-                for j in 0..<classes { largest = Swift.max(largest, z[start + j]) }
-                var sum: Scalar = 0
-                for j in 0..<classes {
-                    let e = Scalar.exp(z[start + j] - largest)
-                    probabilities[start + j] = e
-                    sum += e
-                }
-                for j in 0..<classes { probabilities[start + j] /= sum }
-                terms[row] = largest + Scalar.log(sum) - z[start + label]
             }
+            count = rows * classes
         }
         return (terms, Tensor(shape: logits.shape, scalars: probabilities, node: nil))
     }

@@ -19,9 +19,13 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
     public mutating func update(_ parameters: inout [Tensor<Scalar>], gradients: [Tensor<Scalar>]) {
         checkGradients(parameters, gradients, for: "SGD")
         for index in parameters.indices {
+            // One pass, `θᵢ - gᵢ·η`: the product rounded, then the difference, as `θ - g * η`
+            // would compute it in two passes and two arrays.
             let parameter = parameters[index]
+            let scalars = ElementwiseKernel.subtractScaled(
+                parameter.scalars, gradients[index].scalars, learningRate)
             parameters[index] = parameter.replaced(
-                by: parameter.detached() - gradients[index].detached() * learningRate)
+                by: Tensor(shape: parameter.shape, scalars: scalars, node: nil))
         }
     }
 }

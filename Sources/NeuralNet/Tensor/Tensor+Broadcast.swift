@@ -21,6 +21,10 @@ extension Tensor {
         let axes = (0..<rank).filter { axis in
             axis < extra || (shape[axis - extra] == 1 && self.shape[axis] != 1)
         }
+        guard requiresGradient else {
+            // A gradient in a derivative rule: the same sums, without recording them.
+            return ReductionKernel.sum(self, alongAxes: axes).withShape(shape)
+        }
         return sum(alongAxes: axes, keepingDimensions: true).reshaped(to: shape)
     }
 }
