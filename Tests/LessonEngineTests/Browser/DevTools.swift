@@ -53,17 +53,48 @@ final class DevToolsBrowser: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Its own process group, so that its GPU process, zygotes and renderers end with it.
+        #if canImport(Glibc)
+            var attributes = posix_spawnattr_t()
+        #else
+            var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         close(toBrowser[0])
         close(fromBrowser[1])
         guard spawned == 0 else { throw BrowserTestError("cannot start Chromium: \(spawned)") }
         process = pid
         commands = toBrowser[1]
         replies = fromBrowser[0]
+        Self.register(pid)
         Thread { [self] in readReplies() }.start()
+    }
+
+    /// The process groups of the browsers running now. The suite's shared browser is a static
+    /// that is never deinitialised, so the test process ends them as it exits (each
+    /// `swift test` left a headless Chromium running before).
+    nonisolated(unsafe) private static var groups: Set<pid_t> = []
+    private static let groupsLock = NSLock()
+    private static let endAtExit: Void = {
+        atexit {
+            DevToolsBrowser.groupsLock.lock()
+            for group in DevToolsBrowser.groups { kill(-group, SIGKILL) }
+            DevToolsBrowser.groupsLock.unlock()
+        }
+    }()
+
+    private static func register(_ group: pid_t) {
+        _ = endAtExit
+        groupsLock.lock()
+        groups.insert(group)
+        groupsLock.unlock()
     }
 
     deinit { quit() }
@@ -75,7 +106,10 @@ final class DevToolsBrowser: @unchecked Sendable {
         closed = true
         condition.unlock()
         guard !wasClosed else { return }
-        kill(process, SIGKILL)
+        Self.groupsLock.lock()
+        Self.groups.remove(process)
+        Self.groupsLock.unlock()
+        kill(-process, SIGKILL)
         var status: Int32 = 0
         waitpid(process, &status, 0)
         close(commands)
