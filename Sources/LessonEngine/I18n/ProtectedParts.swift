@@ -23,25 +23,14 @@ struct ProtectedParts: Equatable {
         case .math(let tex, let display, _): formulas.append(display ? "$$\(tex)$$" : "$\(tex)$")
         case .code(let code): codeSpans.append(code)
         case .link(let destination, _), .image(let destination, _): targets.append(destination)
-        case .text(let text): references += Self.equationReferences(in: text)
+        case .text(let text):
+            for case .reference(let label) in EquationReferences.pieces(of: text) {
+                references.append("@" + label)
+            }
         case .htmlInline(let tag): html.append(tag)
         default: break
         }
         for child in node.children { collect(child) }
-    }
-
-    static func equationReferences(in text: String) -> [String] {
-        var found: [String] = []
-        var rest = Substring(text)
-        while let at = rest.range(of: "@eq:") {
-            let end =
-                rest[at.upperBound...].firstIndex {
-                    !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-")
-                } ?? rest.endIndex
-            found.append(String(rest[at.lowerBound..<end]))
-            rest = rest[end...]
-        }
-        return found
     }
 
     /// What `translation` lost or changed, in words; empty when it kept everything.

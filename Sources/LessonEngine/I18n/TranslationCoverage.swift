@@ -11,9 +11,9 @@ public struct TranslationCoverage: Sendable, Equatable {
         total == 0 ? 100 : Double(translated) / Double(total) * 100
     }
 
+    /// The share to one decimal, rounded down, so that 99.96 % never reads as 100.0.
+    public var shownPercent: Double { (percent * 10).rounded(.down) / 10 }
+
     /// One line of a report: `Chapters/03-core-algorithms.md  412/415  99.3 %`.
-    public var summary: String {
-        let share = (percent * 10).rounded(.down) / 10
-        return "\(file)  \(translated)/\(total)  \(share) %"
-    }
+    public var summary: String { "\(file)  \(translated)/\(total)  \(shownPercent) %" }
 }

@@ -155,12 +155,12 @@ extension Workspace {
         var report = TranslationReport()
         for translation in try translations() {
             let coverage = translationCoverage(book, translation)
-            let translated = coverage.map(\.translated).reduce(0, +)
-            let total = coverage.map(\.total).reduce(0, +)
-            let share =
-                total == 0 ? 100 : (Double(translated) / Double(total) * 1000).rounded(.down) / 10
+            let all = TranslationCoverage(
+                file: translation.file, translated: coverage.map(\.translated).reduce(0, +),
+                total: coverage.map(\.total).reduce(0, +))
             report.lines.append(
-                "Translation \(translation.file): \(translated)/\(total) messages (\(share) %)")
+                "Translation \(all.file): \(all.translated)/\(all.total) messages "
+                    + "(\(all.shownPercent) %)")
             let pageText = TranslationCoverage(
                 file: "page text",
                 translated: SiteText.all.filter(translation.translatesSite).count,

@@ -144,14 +144,15 @@ extension ChapterPage {
         /// Text with each `@eq:label` replaced by a link to the numbered formula.
         private func references(in text: String, line: Int) throws(LessonError) -> String {
             var html = ""
-            var rest = Substring(text)
-            while let at = rest.range(of: "@eq:") {
-                html += LanguageMarkup.escape(String(rest[..<at.lowerBound]))
-                let nameEnd =
-                    rest[at.upperBound...].firstIndex {
-                        !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-")
-                    } ?? rest.endIndex
-                let label = "eq:" + rest[at.upperBound..<nameEnd]
+            for piece in EquationReferences.pieces(of: text) {
+                let label: String
+                switch piece {
+                case .text(let words):
+                    html += LanguageMarkup.escape(String(words))
+                    continue
+                case .reference(let name):
+                    label = name
+                }
                 guard let entry = page.formulas.entry(label: label, preferring: page.chapter)
                 else {
                     throw LessonError.source(
@@ -162,9 +163,8 @@ extension ChapterPage {
                 let target = entry.chapter.id == page.chapter.id ? "#\(entry.anchor)" : entry.link
                 html +=
                     "<a class=\"eqref\" href=\"\(HTMLEscaping.escape(target))\">(\(entry.number))</a>"
-                rest = rest[nameEnd...]
             }
-            return html + LanguageMarkup.escape(String(rest))
+            return html
         }
 
         /// An image description's node as plain text: formulas as a reader reads them.
@@ -257,9 +257,9 @@ extension ChapterPage {
             : BlockState(cssClass: "failed", symbol: "✗", word: text("failed"))
     }
 
-    /// Each heading's anchor by line, as this page gives them: for a translated edition's
-    /// page, which keeps them.
-    var anchorsByLine: [Int: String] {
+    /// Each heading's anchor by line, as a chapter's page gives them: for a translated
+    /// edition's page, which keeps them.
+    static func anchorsByLine(of chapter: Chapter) -> [Int: String] {
         var anchors: [Int: String] = [:]
         for node in chapter.document.root.children {
             guard case .heading(let level) = node.kind, let line = node.range?.start.line else {

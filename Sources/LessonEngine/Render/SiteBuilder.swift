@@ -61,13 +61,7 @@ struct SiteBuilder {
                 uniqueKeysWithValues: result.blocks.map { ($0.block.id, $0) })
         }
         var anchors: [String: [Int: String]] = [:]
-        for chapter in chapters {
-            anchors[chapter.id] =
-                ChapterPage(
-                    chapter: chapter, results: [:], formulas: FormulaCatalog(chapters: []),
-                    math: math
-                ).anchorsByLine
-        }
+        for chapter in chapters { anchors[chapter.id] = ChapterPage.anchorsByLine(of: chapter) }
         let shared = Shared(
             math: math, linker: reference.map { CodeLinker(reference: $0) },
             results: resultsByChapter, anchors: anchors)

@@ -73,7 +73,7 @@ import Testing
         var chinesePage = ChapterPage(
             chapter: chinese, results: [:], formulas: FormulaCatalog(chapters: [chinese]),
             math: math)
-        chinesePage.headingAnchors = englishPage.anchorsByLine
+        chinesePage.headingAnchors = ChapterPage.anchorsByLine(of: english)
         let html = try chinesePage.body()
         #expect(html.contains("id=\"the-comparison-in-code\""))
         #expect(html.contains("id=\"section-3.1\""))
