@@ -17,7 +17,8 @@ enum MatrixMultiplyRatio {
     /// Measures every size at every thread count, in `Float` and `Double`; prints a table and
     /// returns its rows.
     static func run(
-        sizes: [Int], threadCounts: [Int], rounds: Int, reference: OpenBLASReference
+        sizes: [Int], types: [String], threadCounts: [Int], rounds: Int,
+        reference: OpenBLASReference
     ) -> [Row] {
         report(
             "Matrix multiply n × n, GFLOP/s = 2n³/wall-clock time: medians of \(rounds)"
@@ -30,7 +31,7 @@ enum MatrixMultiplyRatio {
         var rows: [Row] = []
         for threads in threadCounts {
             reference.setThreads(Int32(threads))
-            for scalar in ["fp32", "fp64"] {
+            for scalar in types {
                 for n in sizes {
                     let (ours, theirs, ratio, processorRatio) =
                         scalar == "fp32"

@@ -57,13 +57,22 @@ enum RatioReport {
             report("Matrix multiply: OpenBLAS not found (libopenblas.so.0); ratio not measured")
             return []
         }
+        // `MATMUL_SIZES=1024 MATMUL_TYPES=fp32` measures one row again, the same way.
+        let environment = ProcessInfo.processInfo.environment
+        let sizes = environment["MATMUL_SIZES"].map(integers) ?? [128, 256, 512, 1024]
+        let types = environment["MATMUL_TYPES"].map { $0.split(separator: ",").map(String.init) }
         let rows = MatrixMultiplyRatio.run(
-            sizes: [128, 256, 512, 1024], threadCounts: threadCounts, rounds: 9,
+            sizes: sizes, types: types ?? ["fp32", "fp64"], threadCounts: threadCounts, rounds: 9,
             reference: reference)
         return rows.filter { $0.ratio < matrixMultiplyGoal }.map { row in
             "matrix multiply \(row.label): \(String(format: "%.2f", row.ratio)) of OpenBLAS"
                 + " (goal \(matrixMultiplyGoal))"
         }
+    }
+
+    /// The whole numbers of a comma-separated list.
+    static func integers(_ list: String) -> [Int] {
+        list.split(separator: ",").compactMap { Int($0) }
     }
 
     /// Ours, then the peers', for each thread count; prints a table and returns the ratios

@@ -4,7 +4,9 @@
 import Foundation
 import NeuralNet
 
-let threadCounts = [1, 2]
+// `BENCH_THREADS=2` measures one thread count only.
+let threadCounts =
+    ProcessInfo.processInfo.environment["BENCH_THREADS"].map(RatioReport.integers) ?? [1, 2]
 if !ThreadedRun.isChild {
     report(MachineDescription.current)
     report(MachineDescription.loadAverage)

@@ -21,12 +21,14 @@ enum MatrixMultiply {
         }
     }
 
-    /// How many multiply-adds each thread must have for a second thread to pay (about 45 µs
-    /// of work on one core): at 128 × 128 × 128 (2²¹), two threads measured 58 GFLOP/s
-    /// against one's 81, waking the second and packing B twice costing more than it saves.
-    /// The training workloads' products (a batch of 32 by 64 × 128, an LSTM step's 32 × 32 ×
-    /// 128) are far below it and stay on the calling thread.
-    static let workPerThread = 1 << 21
+    /// How many multiply-adds each thread must have for a second thread to pay (about 11 µs
+    /// of work on one core). With Dispatch waking the second thread (and each packing all of
+    /// B), 128 × 128 × 128 (2²¹) ran at 45 GFLOP/s on two threads against about 85 on one;
+    /// on the ``WorkerPool``, whose helpers wait spinning and share the packing of B, it runs
+    /// at 88–106 (`NEURALNET_DISPATCH=1 BENCH_THREADS=2 MATMUL_SIZES=128 Benchmarks ratios
+    /// matmul` shows the first). The training workloads' products (a batch of 32 by
+    /// 64 × 128, an LSTM step's 32 × 32 × 128) are below it and stay on the calling thread.
+    static let workPerThread = 1 << 20
 
     /// How a product is shared between threads.
     enum Plan: Equatable {
@@ -38,10 +40,10 @@ enum MatrixMultiply {
         case rows(workers: Int)
     }
 
-    /// The fewest rows of C a worker of a row split must have. Each such worker packs all of
-    /// B for itself, so with few rows the packing, not the arithmetic, is its work: the
-    /// LSTM's backpropagation product, 32 × 1,600 × 128, ran slower on two threads than on
-    /// one.
+    /// The fewest rows of C a worker of a row split must have. With few rows, packing (and,
+    /// on Dispatch, packing all of B for each worker) rather than arithmetic is a worker's
+    /// work: the LSTM's backpropagation product, 32 × 1,600 × 128, ran slower on two threads
+    /// than on one.
     static let rowsPerThread = 40
 
     /// The plan for `batch` products of `m × k` by `k × n` with at most `threadCount` threads:
@@ -82,7 +84,7 @@ enum MatrixMultiply {
                     case .serial:
                         for index in 0..<batch { job.run(index, threadCount: 1) }
                     case .wholeMatrices(let workers):
-                        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        runConcurrently(workers: workers) { worker, _ in
                             let first = worker * batch / workers
                             let last = (worker + 1) * batch / workers
                             for index in first..<last { job.run(index, threadCount: 1) }

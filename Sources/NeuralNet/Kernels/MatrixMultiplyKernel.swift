@@ -105,30 +105,50 @@ enum MatrixMultiplyKernel {
         let output = SharedPointer(c)
         let small = packing == .automatic && m * n * k <= inPlaceWork
         let (aInPlace, bInPlace) = (small && a.rowStride == 1, small && b.columnStride == 1)
-        // One task per worker for the whole product: each packs its own copy of every block
-        // of B (a small fraction of its work) rather than waiting at a barrier per block.
-        // A nested function, not a closure value: run in place or handed to
-        // `concurrentPerform`, which does not keep it, it needs no context on the heap.
-        @Sendable func work(_ worker: Int) {
+        let depthCapacity = min(k, depthBlock)
+        let sharedCapacity = depthCapacity * roundUp(min(n, columnBlock), tileColumns)
+        // One task per worker for the whole product. On the worker pool, where every worker
+        // runs at once, the workers pack each block of B together, a share of its slivers
+        // each, into one of two buffers they all read, and wait for each other (one barrier
+        // per block; the other buffer is the one the slowest worker may still be reading).
+        // Elsewhere each packs its own copy of every block of B. A nested function, not a
+        // closure value: run in place it needs no context on the heap.
+        @Sendable func work(_ worker: Int, _ shared: SharedPacking<Vector.Scalar>?) {
             let firstTile = worker * tiles / workers
             let lastTile = (worker + 1) * tiles / workers
-            let depthCapacity = min(k, depthBlock)
             // Both packed blocks once per worker, on 64-byte cache lines: a B sliver's row is
             // then one line, and neither of its two vector loads straddles two lines. An
             // operand read in place needs room for one edge sliver at most. A small product's
             // blocks lie on the stack, a large one's on the heap.
             let bColumns =
-                bInPlace
-                ? (n % tileColumns == 0 ? 0 : tileColumns)
-                : roundUp(min(n, columnBlock), tileColumns)
+                shared != nil
+                ? 0
+                : bInPlace
+                    ? (n % tileColumns == 0 ? 0 : tileColumns)
+                    : roundUp(min(n, columnBlock), tileColumns)
             let aRows = aInPlace ? 0 : min(rowBlock, (lastTile - firstTile) * tileRows)
-            withAlignedBuffer(Vector.Scalar.self, count: depthCapacity * bColumns) { packedB in
+            withAlignedBuffer(Vector.Scalar.self, count: depthCapacity * bColumns) { ownB in
                 withAlignedBuffer(Vector.Scalar.self, count: aRows * depthCapacity) { packedA in
+                    var blockIndex = 0
                     for columnStart in stride(from: 0, to: n, by: columnBlock) {
                         let columns = min(columnBlock, n - columnStart)
                         for depthStart in stride(from: 0, to: k, by: depthBlock) {
                             let depth = min(depthBlock, k - depthStart)
-                            if !bInPlace {
+                            var packedB = ownB
+                            if let shared {
+                                packedB = shared.buffers.pointer + blockIndex % 2 * shared.capacity
+                                let slivers = (columns + tileColumns - 1) / tileColumns
+                                let first = worker * slivers / workers * tileColumns
+                                let last = min(
+                                    columns, (worker + 1) * slivers / workers * tileColumns)
+                                if first < last {
+                                    packB(
+                                        Vector.self, b, rows: depthStart, depth,
+                                        columns: columnStart + first, last - first,
+                                        into: packedB + first * depth)
+                                }
+                                shared.barrier()
+                            } else if !bInPlace {
                                 packB(
                                     Vector.self, b, rows: depthStart, depth, columns: columnStart,
                                     columns, into: packedB)
@@ -138,6 +158,7 @@ enum MatrixMultiplyKernel {
                                     Vector.self, b, rows: depthStart, depth,
                                     columns: columnStart + edge, columns - edge, into: packedB)
                             }
+                            blockIndex += 1
                             let block = Block(
                                 columnStart: columnStart, columns: columns,
                                 depthStart: depthStart, depth: depth, accumulate: depthStart > 0,
@@ -153,10 +174,29 @@ enum MatrixMultiplyKernel {
             }
         }
         if workers == 1 {
-            work(0)
+            work(0, nil)
+        } else if bInPlace {
+            runConcurrently(workers: workers) { worker, _ in work(worker, nil) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+            withAlignedBuffer(Vector.Scalar.self, count: 2 * sharedCapacity) { buffers in
+                let buffers = SharedPointer(buffers)
+                runConcurrently(workers: workers) { worker, barrier in
+                    work(
+                        worker,
+                        barrier.map {
+                            SharedPacking(buffers: buffers, capacity: sharedCapacity, barrier: $0)
+                        })
+                }
+            }
         }
+    }
+
+    /// The two buffers the workers of the pool pack B into together, and their barrier.
+    struct SharedPacking<Scalar>: Sendable {
+        let buffers: SharedPointer<Scalar>
+        /// Scalars in each buffer; the second starts this far after the first.
+        let capacity: Int
+        let barrier: @Sendable () -> Void
     }
 
     /// Runs `body` with uninitialised memory for `count` scalars, starting on a 64-byte cache

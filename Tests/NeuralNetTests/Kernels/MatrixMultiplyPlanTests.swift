@@ -36,10 +36,18 @@ import Testing
         // The training workloads' products: a batch of 32 through 64-128-10, an LSTM's step.
         #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 64, threadCount: 2) == .serial)
         #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 32, threadCount: 8) == .serial)
-        #expect(MatrixMultiply.plan(batch: 1, m: 128, n: 128, k: 128, threadCount: 2) == .serial)
         #expect(MatrixMultiply.plan(batch: 1, m: 0, n: 128, k: 128, threadCount: 2) == .serial)
         // Large, but few rows: an LSTM's backpropagation through 50 steps of a batch of 32.
         #expect(MatrixMultiply.plan(batch: 1, m: 32, n: 128, k: 1600, threadCount: 2) == .serial)
+    }
+
+    @Test func aProductOf128CubedGetsTwoThreads() {
+        // 2²¹ multiply-adds: about 20 µs each on two threads, which the worker pool wakes in
+        // well under that (Dispatch's wake-up made two threads slower than one here).
+        #expect(
+            MatrixMultiply.plan(batch: 1, m: 128, n: 128, k: 128, threadCount: 2)
+                == .rows(workers: 2))
+        #expect(MatrixMultiply.plan(batch: 1, m: 64, n: 128, k: 64, threadCount: 2) == .serial)
     }
 
     @Test func threadsGrowWithTheProduct() {
