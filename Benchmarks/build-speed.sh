@@ -15,13 +15,10 @@ lessons="$(swift build --package-path "$root" -c release --show-bin-path)/lesson
 
 tar -C "$root" --exclude='./.build*' --exclude='./.git' -cf - . | tar -C "$scratch" -xf -
 # The library build is not what we measure: make it once, in the copy, exactly as the engine
-# does (Toolchain.buildLibrary: every library, with -target-cpu haswell where the processor
-# has AVX2 and FMA). Built with other flags, the engine would rebuild it inside case (a); the
+# does (Toolchain.buildLibrary: every library, with the processor's flags, cpu-flags.sh).
+# Built with other flags, the engine would rebuild it inside case (a); the
 # "libraries" column shows that it did not.
-cpu_flags=()
-if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
-    cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
-fi
+source "$root/Benchmarks/cpu-flags.sh"
 for library in NeuralNet Figures Brain; do
     swift build --package-path "$scratch" -c release --product "$library" \
         --scratch-path "$scratch/.build-lessons" "${cpu_flags[@]}" >/dev/null

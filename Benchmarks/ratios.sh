@@ -6,16 +6,13 @@
 #   - the MLP, CNN, LSTM and GRU training workloads against the best peer script of
 #     ../shared/bench (NumPy by hand on the system python3; PyTorch and TensorFlow too when the
 #     peers' virtualenv, $VENV or ~/.venv-peers, exists), ours and theirs back-to-back.
-# The Benchmarks are built in release with the flags the engine gives the libraries: AVX2 and
-# FMA code (-target-cpu haswell) where /proc/cpuinfo shows both, as Toolchain.cpuArguments does.
+# The Benchmarks are built in release with the flags the engine gives the libraries on this
+# processor (cpu-flags.sh, as Toolchain.cpuArguments chooses them).
 # Usage: Benchmarks/ratios.sh   Environment: QUIET_WAIT (seconds each measurement may wait for
 # other processes to use under a quarter of a core; default 5), VENV, PEER_BENCH.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cpu_flags=()
-if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
-    cpu_flags=(-Xswiftc -target-cpu -Xswiftc haswell)
-fi
+source "$root/Benchmarks/cpu-flags.sh"
 build=(swift build --package-path "$root" -c release "${cpu_flags[@]}" --scratch-path "$root/.build-bench")
 "${build[@]}" --product Benchmarks >&2
 echo "Build: release ${cpu_flags[*]:-(baseline x86-64)}; $(date -u '+%Y-%m-%d %H:%M UTC')"

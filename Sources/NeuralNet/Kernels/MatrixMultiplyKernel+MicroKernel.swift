@@ -53,7 +53,7 @@ extension MatrixMultiplyKernel {
         tile(Vector.self, rows: tileRows, depth: depth, slivers, c, rowStride, accumulate)
     }
 
-    /// The micro-kernel for a tile of fewer than ``tileRows`` rows (1 to 4), at the bottom
+    /// The micro-kernel for a tile of fewer than ``tileRows`` rows (1 to 5), at the bottom
     /// edge: it reads and computes only those rows, each element by the same operations as
     /// the full tile's.
     @inline(never)
@@ -65,7 +65,8 @@ extension MatrixMultiplyKernel {
         case 1: tile(Vector.self, rows: 1, depth: depth, slivers, c, rowStride, accumulate)
         case 2: tile(Vector.self, rows: 2, depth: depth, slivers, c, rowStride, accumulate)
         case 3: tile(Vector.self, rows: 3, depth: depth, slivers, c, rowStride, accumulate)
-        default: tile(Vector.self, rows: 4, depth: depth, slivers, c, rowStride, accumulate)
+        case 4: tile(Vector.self, rows: 4, depth: depth, slivers, c, rowStride, accumulate)
+        default: tile(Vector.self, rows: 5, depth: depth, slivers, c, rowStride, accumulate)
         }
     }
 
@@ -82,33 +83,39 @@ extension MatrixMultiplyKernel {
             Vector(), Vector(), Vector(), Vector(), Vector(), Vector()
         )
         var (c30, c31, c40, c41) = (Vector(), Vector(), Vector(), Vector())
+        var (c50, c51) = (Vector(), Vector())
         var (aNext, bNext) = (slivers.a, slivers.b)
         let (aStep, bStep) = (slivers.aStep, slivers.bStep)
         for _ in 0..<depth {
             let b0 = UnsafeRawPointer(bNext).loadUnaligned(as: Vector.self)
             let b1 = UnsafeRawPointer(bNext + width).loadUnaligned(as: Vector.self)
             var broadcast = Vector(repeating: aNext[0])
-            c00 += broadcast * b0
-            c01 += broadcast * b1
+            c00 = c00.addingProduct(broadcast, b0)
+            c01 = c01.addingProduct(broadcast, b1)
             if rows > 1 {
                 broadcast = Vector(repeating: aNext[1])
-                c10 += broadcast * b0
-                c11 += broadcast * b1
+                c10 = c10.addingProduct(broadcast, b0)
+                c11 = c11.addingProduct(broadcast, b1)
             }
             if rows > 2 {
                 broadcast = Vector(repeating: aNext[2])
-                c20 += broadcast * b0
-                c21 += broadcast * b1
+                c20 = c20.addingProduct(broadcast, b0)
+                c21 = c21.addingProduct(broadcast, b1)
             }
             if rows > 3 {
                 broadcast = Vector(repeating: aNext[3])
-                c30 += broadcast * b0
-                c31 += broadcast * b1
+                c30 = c30.addingProduct(broadcast, b0)
+                c31 = c31.addingProduct(broadcast, b1)
             }
             if rows > 4 {
                 broadcast = Vector(repeating: aNext[4])
-                c40 += broadcast * b0
-                c41 += broadcast * b1
+                c40 = c40.addingProduct(broadcast, b0)
+                c41 = c41.addingProduct(broadcast, b1)
+            }
+            if rows > 5 {
+                broadcast = Vector(repeating: aNext[5])
+                c50 = c50.addingProduct(broadcast, b0)
+                c51 = c51.addingProduct(broadcast, b1)
             }
             aNext += aStep
             bNext += bStep
@@ -131,5 +138,6 @@ extension MatrixMultiplyKernel {
         if rows > 2 { store(2, c20, c21) }
         if rows > 3 { store(3, c30, c31) }
         if rows > 4 { store(4, c40, c41) }
+        if rows > 5 { store(5, c50, c51) }
     }
 }

@@ -18,13 +18,14 @@ extension MatrixMultiplyKernel {
             if valid < tileRows {
                 sliver.initialize(repeating: 0, count: tileRows * depth)
             }
-            // Read along A's contiguous direction: a whole sliver's five rows side by side,
+            // Read along A's contiguous direction: a whole sliver's six rows side by side,
             // writing the packed sliver strictly in order, when its rows are contiguous (A
             // itself); column by column when its columns are (a transposed A).
             if a.columnStride == 1 && valid == tileRows {
                 let row0 = a.base + (rowStart + sliverStart) * a.rowStride + depthStart
                 let (row1, row2) = (row0 + a.rowStride, row0 + 2 * a.rowStride)
                 let (row3, row4) = (row0 + 3 * a.rowStride, row0 + 4 * a.rowStride)
+                let row5 = row0 + 5 * a.rowStride
                 var target = sliver
                 for p in 0..<depth {
                     target[0] = row0[p]
@@ -32,6 +33,7 @@ extension MatrixMultiplyKernel {
                     target[2] = row2[p]
                     target[3] = row3[p]
                     target[4] = row4[p]
+                    target[5] = row5[p]
                     target += tileRows
                 }
             } else if a.columnStride == 1 {
@@ -40,7 +42,7 @@ extension MatrixMultiplyKernel {
                     for p in 0..<depth { sliver[p * tileRows + r] = source[p] }
                 }
             } else if a.rowStride == 1 && valid == tileRows {
-                // A transposed matrix: a sliver's five scalars for one `p` are consecutive.
+                // A transposed matrix: a sliver's six scalars for one `p` are consecutive.
                 var source = a.base + rowStart + sliverStart + depthStart * a.columnStride
                 var target = sliver
                 for _ in 0..<depth {

@@ -1,5 +1,16 @@
 import Dispatch
 
+#if NEURALNET_AVX512
+    // Built for AVX-512 (the engine passes `-D NEURALNET_AVX512` with `-target-cpu
+    // x86-64-v4` where the processor has it): a tile row is two 512-bit vectors.
+    typealias FloatTileVector = SIMD16<Float>
+    typealias DoubleTileVector = SIMD8<Double>
+#else
+    /// The vector a micro-tile row is two of: 256 bits, AVX2's width (SSE2 splits it in two).
+    typealias FloatTileVector = SIMD8<Float>
+    typealias DoubleTileVector = SIMD4<Double>
+#endif
+
 /// A matrix read through strides, so that a transposed operand needs no copy.
 struct StridedMatrix<Scalar>: @unchecked Sendable {
     // @unchecked: a read-only view into memory the caller keeps alive for the whole multiply.
@@ -17,17 +28,24 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 /// - `k` is cut into blocks of ``depthBlock``. For each, a block of B (`depthBlock × n`) is
 ///   *packed*: copied into slivers `nr` columns wide, each stored row after row, so the
 ///   micro-kernel reads it strictly in order.
-/// - `m` is cut into blocks of ``rowBlock`` rows; each is packed into slivers ``tileRows`` = 5 rows
-///   tall, stored column after column, and stays in the L2 cache while every B sliver passes.
-/// - The *micro-kernel* multiplies one A sliver by one B sliver: a 5 × `nr` tile of C held in
-///   ten SIMD registers (`nr` is two vectors wide: 16 `Float`s or 8 `Double`s), updated by
-///   one broadcast of A and two vector loads of B for each step along `k`. Ten accumulators,
-///   two B vectors, a broadcast and a product fit the 16 vector registers of x86-64; six
-///   rows (twelve accumulators, as in BLIS's FMA kernels) spill without fused multiply-add.
+/// - `m` is cut into blocks of ``rowBlock`` rows; each is packed into slivers ``tileRows`` = 6
+///   rows tall, stored column after column, and stays in the L2 cache while every B sliver
+///   passes.
+/// - The *micro-kernel* multiplies one A sliver by one B sliver: a 6 × `nr` tile of C held in
+///   twelve SIMD registers (`nr` is two vectors wide: with AVX2, 16 `Float`s or 8 `Double`s;
+///   built for AVX-512, 32 or 16), updated by one broadcast of A, two vector loads of B and
+///   twelve fused multiply-adds for each step along `k`: twelve accumulators, two B vectors
+///   and a broadcast fit AVX2's 16 vector registers.
+///
+/// Fused multiply-adds, not separate multiplies and adds: a separate multiply and add is twice
+/// the instructions, and that kernel ran at the front end's limit (six per cycle on this Zen 4
+/// processor), so whatever else shared the core slowed it. In L1, in C, the separate kernel
+/// gave 68 to 114 GFLOP/s from one second to the next, AVX2 fused 96 to 115, and AVX-512 fused
+/// 110 to 116, while OpenBLAS (AVX-512, fused) stayed steady and ours swung by half.
 ///
 /// A small product reads an operand in place instead, when its memory already has the order a
 /// sliver needs: A when its rows are adjacent (a transposed matrix, such as the `Xᵀ` of a
-/// weight gradient `Xᵀ·dY`: a sliver's five scalars for one `k` are consecutive), B when its
+/// weight gradient `Xᵀ·dY`: a sliver's six scalars for one `k` are consecutive), B when its
 /// columns are (a row-major matrix: a sliver's row is two consecutive vectors). The
 /// micro-kernel then steps through that operand by its stride instead of the packed width.
 /// Only B's sliver at the right edge, short of columns, is still packed (zero-padded).
@@ -35,14 +53,15 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 /// as a third of the micro-kernel's work, since each packed value was used only a few times.
 ///
 /// Threads take disjoint ranges of rows of C. Each element of C is the sum over the k-blocks
-/// in order, each block's partial sum accumulated in a register lane from the first `k` to the
-/// last, with separate multiplies and adds (never a fused multiply-add). None of that depends
-/// on the thread count, nor on whether an operand was packed or read in place, so results are
-/// byte-identical for any number of threads, and the same with or without wider vector
-/// instructions.
+/// in order, each block's partial sum one chain of fused multiply-adds in a register lane from
+/// the first `k` to the last. A fused multiply-add is exactly rounded, whether the processor
+/// or the C library (`fma`, on a build without FMA instructions) computes it, and none of the
+/// rest depends on the thread count, the tile's width, or whether an operand was packed or
+/// read in place: results are byte-identical for any number of threads and for the default,
+/// AVX2 and AVX-512 builds (`MatrixMultiplyArithmeticTests` states the sum exactly).
 enum MatrixMultiplyKernel {
     /// Rows of a micro-tile.
-    static let tileRows = 5
+    static let tileRows = 6
     /// Depth (`k`) of a packed block.
     static let depthBlock = 256
     /// Rows of a packed block of A, a whole number of slivers.
@@ -69,7 +88,7 @@ enum MatrixMultiplyKernel {
         packing: Packing = .automatic
     ) {
         multiply(
-            SIMD8<Float>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            FloatTileVector.self, rows: m, columns: n, depth: k, a, b, into: c,
             threadCount: threadCount, packing: packing)
     }
 
@@ -80,14 +99,14 @@ enum MatrixMultiplyKernel {
         packing: Packing = .automatic
     ) {
         multiply(
-            SIMD4<Double>.self, rows: m, columns: n, depth: k, a, b, into: c,
+            DoubleTileVector.self, rows: m, columns: n, depth: k, a, b, into: c,
             threadCount: threadCount, packing: packing)
     }
 
     /// `C = A·B` for an `m × k` A and a `k × n` B into a row-major `m × n` C.
     ///
-    /// `Vector` fixes the scalar type and the tile width; it is `SIMD8<Float>` or
-    /// `SIMD4<Double>`, and every call site names it, so this is always specialised.
+    /// `Vector` fixes the scalar type and the tile width; it is ``FloatTileVector`` or
+    /// ``DoubleTileVector``, and every call site names it, so this is always specialised.
     @inline(__always)
     static func multiply<Vector: SIMD>(
         _: Vector.Type, rows m: Int, columns n: Int, depth k: Int,

@@ -94,6 +94,23 @@ import Testing
         #endif
     }
 
+    @Test func librariesUseAVX512WhereTheProcessorHasAllOfItsParts() {
+        #if arch(x86_64)
+            let base = "flags : fpu sse2 avx avx2 fma bmi2"
+            let full = base + " avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16\n"
+            #expect(
+                Toolchain.cpuArguments(cpuInfo: full) == [
+                    "-Xswiftc", "-target-cpu", "-Xswiftc", "skylake-avx512",
+                    "-Xswiftc", "-D", "-Xswiftc", "NEURALNET_AVX512",
+                ])
+            // AVX-512 F alone (Knights Landing has no BW, DQ or VL): Haswell's code.
+            #expect(
+                Toolchain.cpuArguments(cpuInfo: base + " avx512f avx512cd\n") == [
+                    "-Xswiftc", "-target-cpu", "-Xswiftc", "haswell",
+                ])
+        #endif
+    }
+
     @Test func diagnosticsAreReadFromLLVMStyleOutput() {
         let text = """
             Chapters/03.md:44:14: error: cannot convert value of type 'String' to specified type 'Int'

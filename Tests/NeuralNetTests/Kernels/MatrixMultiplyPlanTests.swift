@@ -64,3 +64,55 @@ import Testing
         #expect(wide == .rows(workers: 25))
     }
 }
+
+/// What each element of a product is, exactly: the contract that makes the bytes the same for
+/// every thread count, tile width and build.
+@Suite struct MatrixMultiplyArithmeticTests {
+    /// Each element, as the kernel promises to compute it: per block of
+    /// `MatrixMultiplyKernel.depthBlock` along `k`, one chain of fused multiply-adds from
+    /// zero, the blocks' sums then added to the element in order.
+    private func reference<Scalar: BinaryFloatingPoint>(
+        _ a: [Scalar], _ b: [Scalar], m: Int, n: Int, k: Int
+    ) -> [Scalar] {
+        var c = [Scalar](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var element: Scalar = 0
+                for start in stride(from: 0, to: k, by: MatrixMultiplyKernel.depthBlock) {
+                    var partial: Scalar = 0
+                    for p in start..<min(k, start + MatrixMultiplyKernel.depthBlock) {
+                        partial = partial.addingProduct(a[i * k + p], b[p * n + j])
+                    }
+                    element = start == 0 ? partial : element + partial
+                }
+                c[i * n + j] = element
+            }
+        }
+        return c
+    }
+
+    @Test(arguments: [1, 2])
+    func everyElementIsOneChainOfFusedMultiplyAddsPerDepthBlock(threads: Int) {
+        // Three depth blocks, edge tiles on both sides; large enough for the packed path and
+        // two workers, and a small product for the in-place path.
+        var generator = SeededGenerator(seed: 41)
+        for (m, n, k) in [(37, 45, 600), (9, 20, 30)] {
+            let a = Tensor<Float>.random(shape: [m, k], in: -1...1, using: &generator)
+            let b = Tensor<Float>.random(shape: [k, n], in: -1...1, using: &generator)
+            let product = matmul(a, b, settings: ComputeSettings(threadCount: threads)).scalars
+            let expected = reference(a.scalars, b.scalars, m: m, n: n, k: k)
+            let differing = zip(product, expected).filter { $0.bitPattern != $1.bitPattern }.count
+            #expect(differing == 0, "\(differing) of \(m * n) Float elements differ")
+            let doubles = (
+                Tensor<Double>.random(shape: [m, k], in: -1...1, using: &generator),
+                Tensor<Double>.random(shape: [k, n], in: -1...1, using: &generator)
+            )
+            let productD = matmul(doubles.0, doubles.1, settings: .init(threadCount: threads))
+            let expectedD = reference(doubles.0.scalars, doubles.1.scalars, m: m, n: n, k: k)
+            let differingD = zip(productD.scalars, expectedD).filter {
+                $0.bitPattern != $1.bitPattern
+            }.count
+            #expect(differingD == 0, "\(differingD) of \(m * n) Double elements differ")
+        }
+    }
+}
