@@ -61,7 +61,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks", dependencies: ["NeuralNet"], path: "Benchmarks",
             exclude: [
-                "build-speed.sh", "compile-speed.sh", "notebook-roundtrip.sh", "ratios.sh",
+                "build-speed.sh", "compile-speed.sh", "cpu-flags.sh", "microkernel.c",
+                "notebook-roundtrip.sh", "ratios.sh",
             ]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain"]),
