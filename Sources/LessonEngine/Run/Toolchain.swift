@@ -94,9 +94,7 @@ public struct Toolchain: Sendable {
             let cpu: [String] =
                 avx512.isSubset(of: flags)
                 ? ["skylake-avx512", "-D", "NEURALNET_AVX512"] : ["haswell"]
-            var arguments: [String] = ["-Xswiftc", "-target-cpu"]
-            for argument in cpu { arguments += ["-Xswiftc", argument] }
-            return arguments
+            return ["-Xswiftc", "-target-cpu"] + cpu.flatMap { ["-Xswiftc", $0] }
         #else
             return []
         #endif

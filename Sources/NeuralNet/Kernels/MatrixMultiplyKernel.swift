@@ -2,7 +2,7 @@ import Dispatch
 
 #if NEURALNET_AVX512
     // Built for AVX-512 (the engine passes `-D NEURALNET_AVX512` with `-target-cpu
-    // x86-64-v4` where the processor has it): a tile row is two 512-bit vectors.
+    // skylake-avx512` where the processor has it): a tile row is two 512-bit vectors.
     typealias FloatTileVector = SIMD16<Float>
     typealias DoubleTileVector = SIMD8<Double>
 #else
@@ -39,9 +39,10 @@ struct StridedMatrix<Scalar>: @unchecked Sendable {
 ///
 /// Fused multiply-adds, not separate multiplies and adds: a separate multiply and add is twice
 /// the instructions, and that kernel ran at the front end's limit (six per cycle on this Zen 4
-/// processor), so whatever else shared the core slowed it. In L1, in C, the separate kernel
-/// gave 68 to 114 GFLOP/s from one second to the next, AVX2 fused 96 to 115, and AVX-512 fused
-/// 110 to 116, while OpenBLAS (AVX-512, fused) stayed steady and ours swung by half.
+/// processor), so whatever else shared the core slowed it. In L1 (`Benchmarks/microkernel.c`,
+/// 20 rounds) the separate kernel gave 58 to 99 GFLOP/s from one second to the next, AVX2
+/// fused 87 to 108, and AVX-512 fused 104 to 114, while OpenBLAS (AVX-512, fused) stayed
+/// steady against our kernel of separate multiplies and adds, which swung by half.
 ///
 /// A small product reads an operand in place instead, when its memory already has the order a
 /// sliver needs: A when its rows are adjacent (a transposed matrix, such as the `Xᵀ` of a
@@ -194,7 +195,7 @@ enum MatrixMultiplyKernel {
         }
         if workers == 1 {
             work(0, nil)
-        } else if bInPlace {
+        } else if bInPlace || !concurrentWorkersMeet {
             runConcurrently(workers: workers) { worker, _ in work(worker, nil) }
         } else {
             withAlignedBuffer(Vector.Scalar.self, count: 2 * sharedCapacity) { buffers in

@@ -185,11 +185,17 @@ func runConcurrently(
     workers: Int,
     _ body: @Sendable (_ worker: Int, _ barrier: (@Sendable () -> Void)?) -> Void
 ) {
-    if #available(macOS 15.0, *), !usesDispatch {
+    if #available(macOS 15.0, *), concurrentWorkersMeet {
         WorkerPool.run(workers: workers) { body($0, $1) }
     } else {
         DispatchQueue.concurrentPerform(iterations: workers) { body($0, nil) }
     }
+}
+
+/// Whether ``runConcurrently(workers:_:)`` runs on the pool, giving its workers a barrier.
+var concurrentWorkersMeet: Bool {
+    if #available(macOS 15.0, *), !usesDispatch { return true }
+    return false
 }
 
 /// Whether `NEURALNET_DISPATCH=1` sends the kernels' threads to Dispatch instead of the pool.
