@@ -15,8 +15,8 @@ struct BlockReport: Encodable, Sendable, Equatable {
     }
 
     var id: Int
-    /// `completed`, `compileError`, `trapped`, `timedOut`, `exitedEarly`, `unexpectedSuccess`,
-    /// `notRun`, or `stopped` (by the reader).
+    /// `completed`, `compileError`, `trapped`, `timedOut`, `exitedEarly`, `killed`,
+    /// `unexpectedSuccess`, `notRun`, or `stopped` (by the reader).
     var status: String
     var output: String
     /// Why it failed or did not run, in one line with its Markdown file and line.
@@ -61,6 +61,7 @@ struct BlockReport: Encodable, Sendable, Equatable {
             }
         case .timedOut: status = "timedOut"
         case .exitedEarly: status = "exitedEarly"
+        case .killed: status = "killed"
         case .unexpectedSuccess: status = "unexpectedSuccess"
         case .notRun: status = "notRun"
         }

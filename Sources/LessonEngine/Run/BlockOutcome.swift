@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happened when a block ran.
 public enum BlockOutcome: Sendable, Equatable, Codable {
     /// It ran to its end.
@@ -10,6 +12,9 @@ public enum BlockOutcome: Sendable, Equatable, Codable {
     case timedOut(seconds: Double)
     /// The program exited while this block ran (`exit(…)` called by the block).
     case exitedEarly(status: Int32)
+    /// Something outside the program killed it while this block ran: a signal no trap raises
+    /// (SIGKILL from the out-of-memory killer, SIGTERM or SIGINT from a stray `kill`).
+    case killed(signal: Int32)
     /// It was marked `fails` but compiled and ran to its end.
     case unexpectedSuccess
     /// It never ran, for this reason.
@@ -30,6 +35,21 @@ public enum BlockOutcome: Sendable, Equatable, Codable {
                 })
         default: self
         }
+    }
+
+    /// The signals a trap raises: the Swift runtime's `ud2` and `brk` (SIGILL, SIGTRAP),
+    /// `abort()` (SIGABRT), and faults (SIGSEGV, SIGBUS, SIGFPE). Any other signal came from
+    /// outside the program.
+    static let trapSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+
+    /// `signal 9 (SIGKILL)`.
+    static func describe(signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGKILL: "SIGKILL",
+            SIGPIPE: "SIGPIPE", SIGALRM: "SIGALRM", SIGTERM: "SIGTERM", SIGXCPU: "SIGXCPU",
+            SIGXFSZ: "SIGXFSZ", SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2",
+        ]
+        return "signal \(signal)" + (names[signal].map { " (\($0))" } ?? "")
     }
 
     /// True for a compile error or a trap: what a `fails` block promises.

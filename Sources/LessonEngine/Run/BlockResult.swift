@@ -27,7 +27,11 @@ public struct BlockResult: Sendable, Equatable {
         guard !truncated, figureProblems.isEmpty else { return false }
         switch outcome {
         case .completed: return !block.options.fails
-        case .trapped, .compileError: return block.options.fails
+        case .trapped: return block.options.fails
+        case .compileError(let diagnostics):
+            // Only an error on one of the block's own lines: a program that did not compile
+            // or link for a reason outside the chapter did not fail the way the block says.
+            return block.options.fails && diagnostics.contains { block.contains(line: $0.line) }
         case .notRun: return block.options.noRun
         default: return false
         }
@@ -60,6 +64,9 @@ public struct BlockResult: Sendable, Equatable {
             return "\(at): time limit of \(Int(seconds)) s expired while this block ran"
         case .exitedEarly(let status):
             return "\(at): the program exited (status \(status)) while this block ran"
+        case .killed(let signal):
+            return "\(at): the program was killed by \(BlockOutcome.describe(signal: signal)) "
+                + "while this block ran"
         case .notRun(let reason):
             return "\(at): not run: \(reason)"
         case .completed:

@@ -74,6 +74,8 @@ struct ProgramExecution {
                     outcome = .timedOut(seconds: session.runner.timeLimit)
                 case .exited(let status):
                     outcome = .exitedEarly(status: status)
+                case .signaled(let signal) where !BlockOutcome.trapSignals.contains(signal):
+                    outcome = .killed(signal: signal)
                 case .signaled(let signal):
                     let report = TrapReport(
                         output: output, crashLog: Self.crashLog(in: crashFolder),

@@ -146,8 +146,19 @@ public struct Toolchain: Sendable {
             arguments: compileArguments(
                 source: source, executable: executable, extraArguments: extraArguments),
             workingDirectory: root.path, timeLimit: compileTimeLimit)
-        let result = try run(
-            compile, missing: "the Swift compiler (\(compilerCommand)) is not on PATH")
+        let missing = "the Swift compiler (\(compilerCommand)) is not on PATH"
+        var result = try run(compile, missing: missing)
+        // A compile that failed without naming a line is tried once more: the compiler can
+        // fail by itself, killed for memory or racing another compile over the shared module
+        // cache (Clang's locks are known not to cover every case), and a second try finds the
+        // cache complete. A real error (a line, or a link failure) fails again the same way.
+        if !result.succeeded, result.termination != .timedOut,
+            !Diagnostic.parse(result.text).contains(where: { $0.severity == "error" })
+        {
+            let first = result.seconds
+            result = try run(compile, missing: missing)
+            result.seconds += first
+        }
         if result.termination == .timedOut {
             return Compilation(
                 executable: nil, diagnostics: [],
@@ -177,29 +188,4 @@ struct Compilation: Sendable {
     var diagnostics: [Diagnostic]
     var log: String
     var seconds: Double
-}
-
-/// One compiler message, `file:line:column: error: message`.
-public struct Diagnostic: Sendable, Equatable, Codable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var severity: String
-    public var message: String
-
-    public var description: String { "\(file):\(line):\(column): \(severity): \(message)" }
-
-    /// The diagnostics in a compiler's llvm-style output.
-    static func parse(_ text: String) -> [Diagnostic] {
-        text.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-            guard parts.count == 5, let number = Int(parts[1]), let column = Int(parts[2])
-            else { return nil }
-            let severity = parts[3].trimmingCharacters(in: .whitespaces)
-            guard ["error", "warning", "note"].contains(severity) else { return nil }
-            return Diagnostic(
-                file: String(parts[0]), line: number, column: column, severity: severity,
-                message: parts[4].trimmingCharacters(in: .whitespaces))
-        }
-    }
 }

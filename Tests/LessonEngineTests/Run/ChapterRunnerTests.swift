@@ -48,9 +48,66 @@ import Testing
 
     @Test func blocksMarkedFailsPassWhenTheyFailAndOnlyThen() throws {
         let result = try TestPackage.run("expected-failures.md")
-        #expect(result.blocks.map(\.passed) == [true, true, true, false, true])
-        #expect(result.blocks[3].problem?.contains("ran without failing") == true)
-        #expect(result.problems.count == 1)
+        let outcomes = result.blocks.map(\.outcome)
+        #expect(result.blocks.map(\.passed) == [true, true, true, false, true], "\(outcomes)")
+        #expect(
+            result.blocks[3].problem?.contains("ran without failing") == true, "\(result.problems)")
+        #expect(result.problems.count == 1, "\(result.problems)")
+    }
+
+    /// A `fails` block promises that its own code fails: a compile or link error on one of its
+    /// lines, or a trap while it runs. A program killed from outside (the out-of-memory killer,
+    /// a stray `kill`) has not kept that promise, and passing it would hide the real problem.
+    /// An unresolved symbol is the block's own failure: the linker names the line that uses it.
+    @Test func aFailsBlockFailingForAReasonNotItsOwnDoesNotPass() throws {
+        let result = try TestPackage.run("foreign-failures.md")
+        let outcomes = result.blocks.map(\.outcome)
+        #expect(result.blocks.map(\.passed) == [true, false, true, true], "\(outcomes)")
+        #expect(result.blocks[1].outcome == .killed(signal: SIGKILL))
+        let killed =
+            try TestPackage.line(of: "print(\"killed from outside\")", in: "foreign-failures.md")
+            - 1
+        #expect(
+            result.blocks[1].problem
+                == "\(TestPackage.fixturePath("foreign-failures.md")):\(killed): "
+                + "the program was killed by signal 9 (SIGKILL) while this block ran")
+        guard case .compileError(let diagnostics) = result.blocks[2].outcome else {
+            Issue.record("the unlinked block did not fail to build: \(result.blocks[2].outcome)")
+            return
+        }
+        let use = try TestPackage.line(of: "func missing()", in: "foreign-failures.md") + 1
+        #expect(
+            diagnostics.contains { $0.line == use && $0.message.contains("undefined reference") },
+            "\(diagnostics)")
+        #expect(result.problems.count == 1, "\(result.problems)")
+    }
+
+    /// A compiler that dies without naming a line (killed, or a module-cache race) fails no
+    /// `fails` block as intended, and is tried once more before the chapter gives up.
+    @Test func aCompilerThatDiesIsNobodysIntendedFailure() throws {
+        let compiler = try FakeCompiler(diesFirst: 1000)
+        var toolchain = try TestPackage.toolchain()
+        toolchain.compilerCommand = compiler.path
+        let result = try ChapterRunner(toolchain: toolchain, timeLimit: 120)
+            .run(TestPackage.fixture("expected-failures.md"))
+        #expect(result.blocks.map(\.passed) == [false, false, false, false, false])
+        #expect(
+            result.blocks.compactMap(\.problem).allSatisfy {
+                $0.contains("unable to execute command: Killed")
+            }, "\(result.problems)")
+        // Four programs (the chapter's and three `fails` blocks'), each tried twice.
+        #expect(try compiler.calls() == 8)
+    }
+
+    @Test func aCompilerThatDiesOnceIsTriedAgain() throws {
+        let compiler = try FakeCompiler(diesFirst: 1)
+        var toolchain = try TestPackage.toolchain()
+        toolchain.compilerCommand = compiler.path
+        let result = try ChapterRunner(toolchain: toolchain, timeLimit: 120)
+            .run(TestPackage.fixture("expected-failures.md"))
+        let outcomes = result.blocks.map(\.outcome)
+        #expect(result.blocks.map(\.passed) == [true, true, true, false, true], "\(outcomes)")
+        #expect(try compiler.calls() == 5)
     }
 
     @Test func aMismatchFailsWithADiffAndToleranceForgivesRounding() throws {

@@ -127,6 +127,23 @@ import Testing
         #expect(diagnostics[1].severity == "warning")
         #expect(diagnostics[2].message == "something: with a colon")
     }
+
+    /// The linker names a line but no column (`file:17: error: undefined reference to 'f'`),
+    /// from the program's line tables: that line is the failing block's.
+    @Test func linkErrorsAreReadWithTheirLine() {
+        let text = """
+            error: link command failed with exit code 1 (use -v to see invocation)
+            Chapters/03.md:17: error: undefined reference to 'missing: really'
+            clang: error: linker command failed with exit code 1 (use -v to see invocation)
+            """
+        let diagnostics = Diagnostic.parse(text)
+        #expect(
+            diagnostics == [
+                Diagnostic(
+                    file: "Chapters/03.md", line: 17, column: 1, severity: "error",
+                    message: "undefined reference to 'missing: really'")
+            ])
+    }
 }
 
 @Suite struct ToolchainCompileJobsTests {
