@@ -44,6 +44,16 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
         "test accuracy \(TrainingBenchmark.train(epochs: epochs, settings: .init(threadCount: 1)))")
     exit(0)
 }
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "profile",
+    let kind = LayerWorkloads.RecurrentKind(rawValue: CommandLine.arguments[2].uppercased()),
+    let steps = Int(CommandLine.arguments[3])
+{
+    // `profile lstm STEPS` (or `gru`): that workload's Adam steps alone, on one thread, for
+    // `perf record` or callgrind; once untimed, then once timed.
+    let result = LayerWorkloads.recurrentTraining(kind, runs: 1, steps: steps)
+    print("\(kind) step \(result.millisecondsPerStep) ms, error \(result.evaluationError)")
+    exit(0)
+}
 if sections.contains("ratios") {
     RatioReport.run(
         threadCounts: threadCounts, quietWait: QuietGate.maximumWait,

@@ -6,8 +6,9 @@
 /// here is a slow generic approximation: generic code calls straight into the type's own routine.
 ///
 /// Conform a new type only if it is a binary floating-point type with IEEE 754 semantics; the
-/// derivative rules and the printing assume it.
-public protocol TensorScalar: BinaryFloatingPoint, Sendable {
+/// derivative rules and the printing assume it. It must also be a `SIMDScalar`, as `Float` and
+/// `Double` are: the kernels run their element-wise loops on `SIMD8` vectors of it.
+public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     /// The natural exponential, `e^x`.
     static func exp(_ x: Self) -> Self
     /// The natural logarithm, `ln x`; `-infinity` at 0 and NaN below 0.

@@ -121,6 +121,19 @@ enum LSTMKernel {
         return (dz, dCell)
     }
 
+    /// The rows of `[a | b]` (`batch × 2·hidden`) written to the first `batch × hidden`
+    /// scalars of `a` and of `b`: the inverse of ``interleave(_:_:hidden:)``.
+    static func split<Scalar: TensorScalar>(
+        _ state: [Scalar], hidden: Int, into a: inout [Scalar], _ b: inout [Scalar]
+    ) {
+        for row in 0..<(state.count / max(2 * hidden, 1)) {
+            for j in 0..<hidden {
+                a[row * hidden + j] = state[row * 2 * hidden + j]
+                b[row * hidden + j] = state[row * 2 * hidden + hidden + j]
+            }
+        }
+    }
+
     /// `[a | b]` row by row, for two `batch × hidden` matrices.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)

@@ -74,11 +74,11 @@ enum LSTMSequenceKernel {
         let width = 4 * hidden
         var (inputs, gates) = RecurrentSequenceKernel.inputProjections(
             x, w, b, shape, width: width)
-        // `[h₀ | c₀]` split, then room for every later step.
-        let later = [Scalar](repeating: 0, count: time * shape.step)
-        var hiddens = RecurrentKernel.columns(state, width: 2 * hidden, 0..<hidden) + later
-        var cells = RecurrentKernel.columns(state, width: 2 * hidden, hidden..<(2 * hidden)) + later
-        var tanhCells = [Scalar](repeating: 0, count: time * shape.step)
+        // `[h₀ | c₀]` split, then room for every later step, which `step` writes.
+        var hiddens: [Scalar] = RecurrentKernel.unfilled(count: (time + 1) * shape.step)
+        var cells: [Scalar] = RecurrentKernel.unfilled(count: (time + 1) * shape.step)
+        LSTMKernel.split(state, hidden: hidden, into: &hiddens, &cells)
+        var tanhCells: [Scalar] = RecurrentKernel.unfilled(count: time * shape.step)
         RecurrentKernel.withMutablePointers(&gates, &hiddens, &cells, &tanhCells) {
             gates, hiddens, cells, tanhCells in
             u.withUnsafeBufferPointer { u in
@@ -112,15 +112,47 @@ enum LSTMSequenceKernel {
             RecurrentKernel.applyTanh(row + 2 * hidden, count: hidden)
             RecurrentKernel.applySigmoid(row + 3 * hidden, count: hidden)
             let offset = n * hidden
-            for j in 0..<hidden {
-                let (i, f, g) = (row[j], row[hidden + j], row[2 * hidden + j])
-                nextC[offset + j] = f * c[offset + j] + i * g
-            }
-            tanhCell.advanced(by: offset).update(from: nextC + offset, count: hidden)
+            let cell = CellUpdate(
+                gate: row, c: c + offset, nextC: nextC + offset, tanhCell: tanhCell + offset,
+                hidden: hidden)
+            cell.run(count: hidden)
             RecurrentKernel.applyTanh(tanhCell + offset, count: hidden)
-            for j in 0..<hidden {
-                nextH[offset + j] = row[3 * hidden + j] * tanhCell[offset + j]
-            }
+            HiddenOutput(
+                gate: row, tanhCell: tanhCell + offset, nextH: nextH + offset, hidden: hidden
+            )
+            .run(count: hidden)
+        }
+    }
+
+    /// `cₜ = f ⊙ cₜ₋₁ + i ⊙ g` for one sequence, written to `nextC` and (to be squashed in
+    /// place) to `tanhCell`.
+    private struct CellUpdate<Element: TensorScalar>: LaneLoop {
+        let gate: UnsafePointer<Element>
+        let c: UnsafePointer<Element>
+        let nextC: UnsafeMutablePointer<Element>
+        let tanhCell: UnsafeMutablePointer<Element>
+        let hidden: Int
+
+        @inline(__always)
+        func run<L: Lanes>(_: L.Type, at j: Int) where L.Element == Element {
+            let (i, f) = (L(loading: gate + j), L(loading: gate + hidden + j))
+            let g = L(loading: gate + 2 * hidden + j)
+            let cell = f * L(loading: c + j) + i * g
+            cell.store(to: nextC + j)
+            cell.store(to: tanhCell + j)
+        }
+    }
+
+    /// `hₜ = o ⊙ tanh cₜ` for one sequence.
+    private struct HiddenOutput<Element: TensorScalar>: LaneLoop {
+        let gate: UnsafePointer<Element>
+        let tanhCell: UnsafePointer<Element>
+        let nextH: UnsafeMutablePointer<Element>
+        let hidden: Int
+
+        @inline(__always)
+        func run<L: Lanes>(_: L.Type, at j: Int) where L.Element == Element {
+            (L(loading: gate + 3 * hidden + j) * L(loading: tanhCell + j)).store(to: nextH + j)
         }
     }
 
@@ -131,18 +163,20 @@ enum LSTMSequenceKernel {
         -> [Scalar]
     {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
-        var result = [Scalar](repeating: 0, count: batch * time * 2 * hidden)
-        for t in 0..<time {
-            for n in 0..<batch {
-                let source = (t + 1) * shape.step + n * hidden
-                let target = (n * time + t) * 2 * hidden
-                for j in 0..<hidden {
-                    result[target + j] = forward.hiddens[source + j]
-                    result[target + hidden + j] = forward.cells[source + j]
+        let count = batch * time * 2 * hidden
+        return [Scalar](unsafeUninitializedCapacity: count) { result, initialized in
+            RecurrentKernel.withPointers(forward.hiddens, forward.cells) { hiddens, cells in
+                for t in 0..<time {
+                    for n in 0..<batch {
+                        let source = (t + 1) * shape.step + n * hidden
+                        let target = result.baseAddress! + (n * time + t) * 2 * hidden
+                        target.initialize(from: hiddens + source, count: hidden)
+                        (target + hidden).initialize(from: cells + source, count: hidden)
+                    }
                 }
             }
+            initialized = count
         }
-        return result
     }
 
     /// The gradients of the inputs, the initial state, `W`, `U` and `b`.
@@ -165,7 +199,8 @@ enum LSTMSequenceKernel {
         let (batch, time, hidden) = (shape.batch, shape.time, shape.hidden)
         let width = 4 * hidden
         let uTransposed = RecurrentKernel.transposed(u, rows: hidden, columns: width)
-        var dz = [Scalar](repeating: 0, count: time * batch * width)
+        // Every step's `δa`, written by `stepBack` before the products read it.
+        var dz: [Scalar] = RecurrentKernel.unfilled(count: time * batch * width)
         var dh = [Scalar](repeating: 0, count: shape.step)
         var dc = dh
         RecurrentKernel.withPointers(
@@ -202,21 +237,43 @@ enum LSTMSequenceKernel {
     ) {
         let hidden = shape.hidden
         for n in 0..<shape.batch {
-            let (gate, delta) = (gates + n * 4 * hidden, dz + n * 4 * hidden)
-            let output = dy + (n * shape.time + t) * 2 * hidden
             let offset = n * hidden
-            for j in 0..<hidden {
-                let (i, f) = (gate[j], gate[hidden + j])
-                let (g, o) = (gate[2 * hidden + j], gate[3 * hidden + j])
-                let squashed = tanhCells[offset + j]
-                let dhT = output[j] + dh[offset + j]
-                let dcT = output[hidden + j] + dc[offset + j] + dhT * o * (1 - squashed * squashed)
-                delta[j] = dcT * g * i * (1 - i)
-                delta[hidden + j] = dcT * previousCells[offset + j] * f * (1 - f)
-                delta[2 * hidden + j] = dcT * i * (1 - g * g)
-                delta[3 * hidden + j] = dhT * squashed * o * (1 - o)
-                dc[offset + j] = dcT * f
-            }
+            let row = StepBackRow(
+                gate: gates + n * 4 * hidden, delta: dz + n * 4 * hidden,
+                output: dy + (n * shape.time + t) * 2 * hidden,
+                previousCell: previousCells + offset, tanhCell: tanhCells + offset,
+                dh: dh + offset, dc: dc + offset, hidden: hidden)
+            row.run(count: hidden)
+        }
+    }
+
+    /// One sequence's row of ``stepBack(_:_:_:_:_:_:_:_:_:)``: where its gates, gradients and
+    /// states lie.
+    private struct StepBackRow<Element: TensorScalar>: LaneLoop {
+        let gate: UnsafePointer<Element>
+        let delta: UnsafeMutablePointer<Element>
+        let output: UnsafePointer<Element>
+        let previousCell: UnsafePointer<Element>
+        let tanhCell: UnsafePointer<Element>
+        let dh: UnsafePointer<Element>
+        let dc: UnsafeMutablePointer<Element>
+        let hidden: Int
+
+        /// Hidden units `j ..< j + L.laneCount`.
+        @inline(__always)
+        func run<L: Lanes>(_: L.Type, at j: Int) where L.Element == Element {
+            let (i, f) = (L(loading: gate + j), L(loading: gate + hidden + j))
+            let (g, o) = (L(loading: gate + 2 * hidden + j), L(loading: gate + 3 * hidden + j))
+            let squashed = L(loading: tanhCell + j)
+            let dhT = L(loading: output + j) + L(loading: dh + j)
+            let dcT =
+                L(loading: output + hidden + j) + L(loading: dc + j) + dhT * o
+                * (L.one - squashed * squashed)
+            (dcT * g * i * (L.one - i)).store(to: delta + j)
+            (dcT * L(loading: previousCell + j) * f * (L.one - f)).store(to: delta + hidden + j)
+            (dcT * i * (L.one - g * g)).store(to: delta + 2 * hidden + j)
+            (dhT * squashed * o * (L.one - o)).store(to: delta + 3 * hidden + j)
+            (dcT * f).store(to: dc + j)
         }
     }
 }

@@ -7,7 +7,6 @@ import Testing
 /// vectorised activations' error; and their own gradients against finite differences.
 @Suite struct RecurrentSequenceTests {
     let inputs = probe([3, 5, 2], seed: 31)  // batch 3, 5 steps, 2 features
-    let weights = probe([3, 5, 4], seed: 32)
 
     /// The largest absolute difference between two tensors of the same shape.
     private func gap<Scalar: TensorScalar>(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>) -> Double {
@@ -22,7 +21,8 @@ import Testing
     ) -> Tensor<Double> where Cell.Scalar == Double {
         let run = fused ? cell.unroll(x, from: state) : cell.unrollStepByStep(x, from: state)
         let final = finalState(run.finalState)
-        return (run.outputs * weights).sum() + (final * probe(final.shape, seed: 33)).sum()
+        return (run.outputs * probe(run.outputs.shape, seed: 32)).sum()
+            + (final * probe(final.shape, seed: 33)).sum()
     }
 
     /// Expects `cell.unroll` to agree with `cell.unrollStepByStep` on the loss and on its
@@ -74,6 +74,17 @@ import Testing
         cell.bias = probe([16], seed: 35)
         expectFusedMatchesSteps(
             cell, state: probe([3, 8], seed: 36), makeState: { LSTMState(combined: $0) },
+            finalState: \.combined)
+    }
+
+    /// Eleven hidden units: eight go through the kernels' `SIMD8` loops, three through their
+    /// single-lane tails.
+    @Test func anLSTMSequenceWiderThanOneVectorMatchesItsSteps() {
+        var generator = SeededGenerator(seed: 44)
+        var cell = LSTMCell<Double>(inputSize: 2, hiddenSize: 11, using: &generator)
+        cell.bias = probe([44], seed: 45)
+        expectFusedMatchesSteps(
+            cell, state: probe([3, 22], seed: 46), makeState: { LSTMState(combined: $0) },
             finalState: \.combined)
     }
 
