@@ -83,10 +83,11 @@ extension LaneLoop {
     /// Elements `0 ..< count`.
     @inline(__always)
     func run(count: Int) {
+        let width = SIMD8<Element>.laneCount
         var j = 0
-        while j + 8 <= count {
+        while j + width <= count {
             run(SIMD8<Element>.self, at: j)
-            j += 8
+            j += width
         }
         while j < count {
             run(Lane<Element>.self, at: j)

@@ -82,14 +82,22 @@ import Testing
         #expect(result.problems.count == 1, "\(result.problems)")
     }
 
-    /// A compiler that dies without naming a line (killed, or a module-cache race) fails no
-    /// `fails` block as intended, and is tried once more before the chapter gives up.
-    @Test func aCompilerThatDiesIsNobodysIntendedFailure() throws {
-        let compiler = try FakeCompiler(diesFirst: 1000)
+    /// `expected-failures.md` run with a compiler that dies on its first `calls` calls.
+    private func runExpectedFailures(compilerDyingFirst calls: Int) throws -> (
+        FakeCompiler, ChapterResult
+    ) {
+        let compiler = try FakeCompiler(diesFirst: calls)
         var toolchain = try TestPackage.toolchain()
         toolchain.compilerCommand = compiler.path
         let result = try ChapterRunner(toolchain: toolchain, timeLimit: 120)
             .run(TestPackage.fixture("expected-failures.md"))
+        return (compiler, result)
+    }
+
+    /// A compiler that dies without naming a line (killed, or a module-cache race) fails no
+    /// `fails` block as intended, and is tried once more before the chapter gives up.
+    @Test func aCompilerThatDiesIsNobodysIntendedFailure() throws {
+        let (compiler, result) = try runExpectedFailures(compilerDyingFirst: 1000)
         #expect(result.blocks.map(\.passed) == [false, false, false, false, false])
         #expect(
             result.blocks.compactMap(\.problem).allSatisfy {
@@ -100,11 +108,7 @@ import Testing
     }
 
     @Test func aCompilerThatDiesOnceIsTriedAgain() throws {
-        let compiler = try FakeCompiler(diesFirst: 1)
-        var toolchain = try TestPackage.toolchain()
-        toolchain.compilerCommand = compiler.path
-        let result = try ChapterRunner(toolchain: toolchain, timeLimit: 120)
-            .run(TestPackage.fixture("expected-failures.md"))
+        let (compiler, result) = try runExpectedFailures(compilerDyingFirst: 1)
         let outcomes = result.blocks.map(\.outcome)
         #expect(result.blocks.map(\.passed) == [true, true, true, false, true], "\(outcomes)")
         #expect(try compiler.calls() == 5)

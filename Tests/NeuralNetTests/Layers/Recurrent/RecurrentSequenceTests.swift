@@ -68,24 +68,16 @@ import Testing
         }
     }
 
-    @Test func lstmSequenceMatchesItsSteps() {
-        var generator = SeededGenerator(seed: 34)
-        var cell = LSTMCell<Double>(inputSize: 2, hiddenSize: 4, using: &generator)
-        cell.bias = probe([16], seed: 35)
+    /// Four hidden units run the kernels' single-lane tails only; eleven also their `SIMD8`
+    /// loops (eight units, then three).
+    @Test(arguments: [(hidden: 4, seed: 34), (hidden: 11, seed: 44)])
+    func lstmSequenceMatchesItsSteps(hidden: Int, seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var cell = LSTMCell<Double>(inputSize: 2, hiddenSize: hidden, using: &generator)
+        cell.bias = probe([4 * hidden], seed: seed + 1)
         expectFusedMatchesSteps(
-            cell, state: probe([3, 8], seed: 36), makeState: { LSTMState(combined: $0) },
-            finalState: \.combined)
-    }
-
-    /// Eleven hidden units: eight go through the kernels' `SIMD8` loops, three through their
-    /// single-lane tails.
-    @Test func anLSTMSequenceWiderThanOneVectorMatchesItsSteps() {
-        var generator = SeededGenerator(seed: 44)
-        var cell = LSTMCell<Double>(inputSize: 2, hiddenSize: 11, using: &generator)
-        cell.bias = probe([44], seed: 45)
-        expectFusedMatchesSteps(
-            cell, state: probe([3, 22], seed: 46), makeState: { LSTMState(combined: $0) },
-            finalState: \.combined)
+            cell, state: probe([3, 2 * hidden], seed: seed + 2),
+            makeState: { LSTMState(combined: $0) }, finalState: \.combined)
     }
 
     @Test(arguments: [GRUCell<Double>.Formulation.resetAfter, .resetBefore, .complementedGates])
